@@ -1,0 +1,141 @@
+package dev.flights.contract.codec;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.flights.contract.FlightId;
+import dev.flights.contract.Money;
+import dev.flights.contract.UserId;
+import dev.flights.contract.events.EventType;
+import dev.flights.contract.events.SagaEvent;
+import java.io.IOException;
+import java.util.UUID;
+
+/**
+ * Writes and reads saga events as CloudEvents JSON. The event id and time travel as the
+ * envelope's {@code id} and {@code time}; everything else is the {@code data} of DESIGN.md section 3.
+ */
+public final class EventCodec {
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .addModule(valueTypes())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+
+    private EventCodec() {
+    }
+
+    /** The mapper every module uses for JSON: value types as scalars, times as ISO-8601. */
+    public static ObjectMapper json() {
+        return MAPPER;
+    }
+
+    public static CloudEvent envelope(SagaEvent event, String source, String correlationId) {
+        ObjectNode data = MAPPER.valueToTree(event);
+        data.remove("eventId");
+        data.remove("occurredAt");
+        return new CloudEvent(CloudEvent.SPEC_VERSION, event.eventId().toString(), source, event.type().name(),
+                event.reservationId().toString(), event.occurredAt(), "application/json", correlationId, data);
+    }
+
+    public static String encode(SagaEvent event, String source, String correlationId) {
+        return write(envelope(event, source, correlationId));
+    }
+
+    public static String write(CloudEvent cloudEvent) {
+        try {
+            return MAPPER.writeValueAsString(cloudEvent);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a cloud event always serializes", e);
+        }
+    }
+
+    public static ReceivedEvent decode(String json) {
+        CloudEvent cloudEvent;
+        try {
+            cloudEvent = MAPPER.readValue(json, CloudEvent.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new MalformedEventException("not a CloudEvents JSON document: " + e.getMessage(), e);
+        }
+        return decode(cloudEvent);
+    }
+
+    public static ReceivedEvent decode(CloudEvent cloudEvent) {
+        if (!CloudEvent.SPEC_VERSION.equals(cloudEvent.specversion())) {
+            throw new MalformedEventException("specversion must be 1.0, was " + cloudEvent.specversion());
+        }
+        EventType type = EventType.named(cloudEvent.type())
+                .orElseThrow(() -> new MalformedEventException("unknown event type " + cloudEvent.type()));
+        if (cloudEvent.id() == null || cloudEvent.time() == null || !(cloudEvent.data() instanceof ObjectNode data)) {
+            throw new MalformedEventException("a " + type + " needs id, time and object data");
+        }
+        ObjectNode fields = data.deepCopy();
+        fields.put("eventId", cloudEvent.id());
+        fields.set("occurredAt", MAPPER.valueToTree(cloudEvent.time()));
+        try {
+            SagaEvent event = MAPPER.treeToValue(fields, type.recordType());
+            if (event.reservationId() == null || event.userId() == null) {
+                throw new MalformedEventException("a " + type + " needs reservationId and userId");
+            }
+            return new ReceivedEvent(event, cloudEvent.source(), cloudEvent.correlationid());
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new MalformedEventException("bad data for " + type + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A deterministic event id, so that an event re-derived after a crash is the same message. */
+    public static UUID derivedId(String... parts) {
+        return UUID.nameUUIDFromBytes(String.join("|", parts).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static SimpleModule valueTypes() {
+        SimpleModule module = new SimpleModule("saga-value-types");
+        module.addSerializer(Money.class, scalar((Money m, JsonGenerator g) -> g.writeNumber(m.amount())));
+        module.addSerializer(UserId.class, scalar((UserId u, JsonGenerator g) -> g.writeString(u.value())));
+        module.addSerializer(FlightId.class, scalar((FlightId f, JsonGenerator g) -> g.writeString(f.value())));
+        module.addDeserializer(Money.class, fromToken(p -> Money.of(p.getLongValue())));
+        module.addDeserializer(UserId.class, fromToken(p -> new UserId(p.getValueAsString())));
+        module.addDeserializer(FlightId.class, fromToken(p -> new FlightId(p.getValueAsString())));
+        return module;
+    }
+
+    private interface Writer<T> {
+        void write(T value, JsonGenerator generator) throws IOException;
+    }
+
+    private interface Reader<T> {
+        T read(JsonParser parser) throws IOException;
+    }
+
+    private static <T> JsonSerializer<T> scalar(Writer<T> writer) {
+        return new JsonSerializer<>() {
+            @Override
+            public void serialize(T value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
+                writer.write(value, gen);
+            }
+        };
+    }
+
+    private static <T> JsonDeserializer<T> fromToken(Reader<T> reader) {
+        return new JsonDeserializer<>() {
+            @Override
+            public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+                return reader.read(p);
+            }
+        };
+    }
+}

@@ -1,0 +1,11 @@
+package dev.flights.contract.events;
+
+import dev.flights.contract.FlightId;
+import dev.flights.contract.Money;
+import dev.flights.contract.UserId;
+import java.time.Instant;
+import java.util.UUID;
+
+public record ReservationRequested(UUID eventId, Instant occurredAt, UUID reservationId, UserId userId,
+        FlightId flightId, Money price) implements ReservationEvent {
+}

@@ -1,0 +1,301 @@
+package dev.flights.platform.inprocess;
+
+import dev.flights.contract.events.EventType;
+import dev.flights.contract.topology.Subscriptions;
+import dev.flights.platform.messaging.EventPublisher;
+import dev.flights.platform.messaging.OutgoingMessage;
+import dev.flights.platform.messaging.ReceivedMessage;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * The {@code reservation-events} topic in process, with Service Bus semantics: subscriptions filtered on the
+ * {@code type} property, duplicate detection on the message id, sessions (one message of a session in flight at a
+ * time, in order), at-least-once delivery with redelivery after a failure, a max delivery count and a dead-letter
+ * queue per subscription, and scheduled messages.
+ */
+public final class InProcessTopic implements EventPublisher, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(InProcessTopic.class);
+
+    /** What a subscriber does with a message; throwing abandons it, so it is delivered again. */
+    @FunctionalInterface
+    public interface Handler {
+        void handle(ReceivedMessage message) throws Exception;
+    }
+
+    private final Subscriptions topology;
+    private final TopicSettings settings;
+    private final Clock clock;
+    private final ScheduledExecutorService executor;
+    private final Map<String, SubscriptionQueue> subscriptions = new LinkedHashMap<>();
+    private final Map<String, Instant> seenMessageIds = new ConcurrentHashMap<>();
+    private final List<OutgoingMessage> accepted = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicInteger scheduled = new AtomicInteger();
+
+    public InProcessTopic(Subscriptions topology, TopicSettings settings, Clock clock) {
+        this.topology = topology;
+        this.settings = settings;
+        this.clock = clock;
+        this.executor = Executors.newScheduledThreadPool(settings.deliveryThreads(), runnable -> {
+            Thread thread = new Thread(runnable, "topic-delivery");
+            thread.setDaemon(true);
+            return thread;
+        });
+        topology.filters().forEach((name, types) -> subscriptions.put(name, new SubscriptionQueue(name, types)));
+    }
+
+    public static InProcessTopic fromContract() {
+        return new InProcessTopic(Subscriptions.load(), TopicSettings.defaults(), Clock.systemUTC());
+    }
+
+    public String name() {
+        return topology.topic();
+    }
+
+    @Override
+    public synchronized void publish(List<OutgoingMessage> messages) {
+        Instant now = clock.instant();
+        seenMessageIds.values().removeIf(seen -> seen.isBefore(now.minus(settings.duplicateDetectionWindow())));
+        for (OutgoingMessage message : messages) {
+            EventType.named(message.type()).orElseThrow(
+                    () -> new IllegalArgumentException("no event type " + message.type() + " on " + name()));
+        }
+        for (OutgoingMessage message : messages) {
+            if (seenMessageIds.putIfAbsent(message.messageId(), now) != null) {
+                log.debug("duplicate {} {} dropped", message.type(), message.messageId());
+                continue;
+            }
+            accepted.add(message);
+            Instant due = message.scheduledEnqueueTime();
+            if (due != null && due.isAfter(now)) {
+                scheduled.incrementAndGet();
+                executor.schedule(() -> {
+                    scheduled.decrementAndGet();
+                    enqueue(message);
+                }, Duration.between(now, due).toMillis(), TimeUnit.MILLISECONDS);
+            } else {
+                enqueue(message);
+            }
+        }
+    }
+
+    /** Starts delivering a subscription's messages to {@code handler}. */
+    public void subscribe(String subscription, Handler handler) {
+        queue(subscription).attach(handler);
+    }
+
+    /** Stops delivering (the consuming app is down); messages wait in the subscription. */
+    public void pause(String subscription) {
+        queue(subscription).setPaused(true);
+    }
+
+    public void resume(String subscription) {
+        queue(subscription).setPaused(false);
+    }
+
+    public List<DeadLetter> deadLetters(String subscription) {
+        return queue(subscription).deadLetters();
+    }
+
+    /** Moves every dead letter of the subscription back to its queue with a fresh delivery count. */
+    public int replayDeadLetters(String subscription) {
+        return queue(subscription).replayDeadLetters();
+    }
+
+    /**
+     * Delivers a message to one subscription again, past duplicate detection: what Service Bus does when a
+     * consumer's lock expires after it did the work. Consumers must not change anything twice.
+     */
+    public void redeliver(String subscription, OutgoingMessage message) {
+        queue(subscription).offer(message);
+    }
+
+    /** Every message the topic accepted (duplicates dropped), in order. */
+    public List<OutgoingMessage> acceptedMessages() {
+        synchronized (accepted) {
+            return List.copyOf(accepted);
+        }
+    }
+
+    public Set<String> subscriptionNames() {
+        return subscriptions.keySet();
+    }
+
+    public boolean accepts(String subscription, String type) {
+        return EventType.named(type).map(queue(subscription).filter::contains).orElse(false);
+    }
+
+    /** True when no message waits or is in flight in a running subscription (scheduled ones aside). */
+    public boolean isIdle() {
+        return subscriptions.values().stream().allMatch(SubscriptionQueue::isIdle);
+    }
+
+    public int scheduledCount() {
+        return scheduled.get();
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+
+    private void enqueue(OutgoingMessage message) {
+        String previous = MDC.get("correlationId");
+        MDC.put("correlationId", message.correlationId());
+        List<String> to = new ArrayList<>();
+        for (SubscriptionQueue queue : subscriptions.values()) {
+            if (queue.filter.contains(EventType.valueOf(message.type()))) {
+                queue.offer(message);
+                to.add(queue.name);
+            }
+        }
+        log.info("{} {} of reservation {} -> {}", message.type(), message.messageId(), message.sessionId(), to);
+        if (previous == null) {
+            MDC.remove("correlationId");
+        } else {
+            MDC.put("correlationId", previous);
+        }
+    }
+
+    private SubscriptionQueue queue(String subscription) {
+        SubscriptionQueue queue = subscriptions.get(subscription);
+        if (queue == null) {
+            throw new IllegalArgumentException("no subscription " + subscription + " on " + name());
+        }
+        return queue;
+    }
+
+    private final class SubscriptionQueue {
+
+        private final String name;
+        private final Set<EventType> filter;
+        private final Map<String, java.util.ArrayDeque<ReceivedMessage>> sessions = new LinkedHashMap<>();
+        private final Set<String> busySessions = new java.util.HashSet<>();
+        private final List<DeadLetter> deadLetters = new ArrayList<>();
+        private Handler handler;
+        private boolean paused;
+
+        SubscriptionQueue(String name, Set<EventType> filter) {
+            this.name = name;
+            this.filter = Set.copyOf(filter);
+        }
+
+        synchronized void attach(Handler newHandler) {
+            this.handler = newHandler;
+            dispatch();
+        }
+
+        synchronized void setPaused(boolean value) {
+            paused = value;
+            log.info("subscription {} {}", name, value ? "paused" : "resumed");
+            dispatch();
+        }
+
+        synchronized void offer(OutgoingMessage message) {
+            sessions.computeIfAbsent(message.sessionId(), s -> new java.util.ArrayDeque<>())
+                    .addLast(new ReceivedMessage(message.messageId(), message.sessionId(), message.type(),
+                            message.correlationId(), message.body(), 0));
+            dispatch();
+        }
+
+        synchronized List<DeadLetter> deadLetters() {
+            return List.copyOf(deadLetters);
+        }
+
+        synchronized int replayDeadLetters() {
+            int count = deadLetters.size();
+            for (DeadLetter letter : deadLetters) {
+                ReceivedMessage m = letter.message();
+                sessions.computeIfAbsent(m.sessionId(), s -> new java.util.ArrayDeque<>())
+                        .addLast(new ReceivedMessage(m.messageId(), m.sessionId(), m.type(), m.correlationId(),
+                                m.body(), 0));
+            }
+            deadLetters.clear();
+            dispatch();
+            return count;
+        }
+
+        synchronized boolean isIdle() {
+            if (paused || handler == null) {
+                return true;
+            }
+            return busySessions.isEmpty() && sessions.values().stream().allMatch(java.util.ArrayDeque::isEmpty);
+        }
+
+        private void dispatch() {
+            if (paused || handler == null) {
+                return;
+            }
+            for (var entry : sessions.entrySet()) {
+                if (!entry.getValue().isEmpty() && busySessions.add(entry.getKey())) {
+                    String session = entry.getKey();
+                    executor.execute(() -> deliverNext(session));
+                }
+            }
+        }
+
+        /** Delivers the head of a session; the session stays locked until it succeeds or is dead-lettered. */
+        private void deliverNext(String session) {
+            ReceivedMessage message;
+            Handler current;
+            synchronized (this) {
+                java.util.ArrayDeque<ReceivedMessage> queue = sessions.get(session);
+                if (paused || handler == null || queue == null || queue.isEmpty()) {
+                    busySessions.remove(session);
+                    if (queue != null && queue.isEmpty()) {
+                        sessions.remove(session);
+                    }
+                    return;
+                }
+                ReceivedMessage head = queue.pollFirst();
+                message = new ReceivedMessage(head.messageId(), head.sessionId(), head.type(), head.correlationId(),
+                        head.body(), head.deliveryCount() + 1);
+                queue.addFirst(message);
+                current = handler;
+            }
+            Exception failure = null;
+            try {
+                current.handle(message);
+            } catch (Exception e) {
+                failure = e;
+            } finally {
+                MDC.remove("correlationId");
+            }
+            synchronized (this) {
+                java.util.ArrayDeque<ReceivedMessage> queue = sessions.get(session);
+                if (failure == null) {
+                    queue.pollFirst();
+                } else if (message.deliveryCount() >= topology.maxDeliveryCount()) {
+                    queue.pollFirst();
+                    String reason = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+                    deadLetters.add(new DeadLetter(name, message, reason, clock.instant()));
+                    log.warn("{}: {} {} dead-lettered after {} deliveries: {}", name, message.type(),
+                            message.messageId(), message.deliveryCount(), reason);
+                } else {
+                    log.warn("{}: {} {} failed (delivery {}), will be delivered again: {}", name, message.type(),
+                            message.messageId(), message.deliveryCount(), failure.toString());
+                    long delay = settings.backoffAfter(message.deliveryCount()).toMillis();
+                    executor.schedule(() -> deliverNext(session), delay, TimeUnit.MILLISECONDS);
+                    return;
+                }
+            }
+            executor.execute(() -> deliverNext(session));
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dev.flights.reserve.adapter;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flights.contract.codec.EventCodec;
+import dev.flights.platform.outbox.Outbox;
+import dev.flights.platform.store.ContainerLayout;
+import dev.flights.platform.store.DocumentContainer;
+import dev.flights.platform.store.DocumentStore;
+import dev.flights.platform.store.TransactionalBatch;
+import dev.flights.reserve.application.Reservations;
+import dev.flights.reserve.domain.Reservation;
+import dev.flights.reserve.domain.Transition;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reservations in the {@code reservations} container, partitioned by reservation id: a reservation document and its
+ * outbox documents share a partition, so one transactional batch stores a transition whole.
+ */
+@Component
+public class ReservationDocuments implements Reservations {
+
+    static final String DOC_TYPE = "reservation";
+
+    private final DocumentContainer container;
+    private final Outbox outbox;
+
+    public ReservationDocuments(DocumentStore store) {
+        this.container = store.container(ContainerLayout.RESERVATIONS);
+        this.outbox = new Outbox("/apps/reserve", container.partitionKeyField());
+    }
+
+    @Override
+    public Optional<Found> find(UUID reservationId) {
+        String id = reservationId.toString();
+        return container.read(id, id).map(doc -> new Found(toReservation(doc), doc.path("_etag").asText()));
+    }
+
+    @Override
+    public void record(Transition transition, String etag) {
+        Reservation reservation = transition.reservation();
+        TransactionalBatch batch = TransactionalBatch.in(reservation.reservationId().toString())
+                .write(toDocument(reservation), etag);
+        container.execute(outbox.append(batch, transition.events()));
+    }
+
+    static ObjectNode toDocument(Reservation reservation) {
+        ObjectNode doc = EventCodec.json().valueToTree(reservation);
+        doc.put("id", reservation.reservationId().toString());
+        doc.put("docType", DOC_TYPE);
+        return doc;
+    }
+
+    static Reservation toReservation(ObjectNode doc) {
+        try {
+            return EventCodec.json().treeToValue(doc, Reservation.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("reservation document " + doc.path("id").asText() + " is unreadable", e);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package dev.flights.reserve.domain;
+
+import dev.flights.contract.FlightId;
+import dev.flights.contract.Money;
+import dev.flights.contract.UserId;
+import dev.flights.contract.events.PaymentApproved;
+import dev.flights.contract.events.PaymentDeclined;
+import dev.flights.contract.events.PaymentDeferred;
+import dev.flights.contract.events.PaymentRefunded;
+import dev.flights.contract.events.ReservationCancelled;
+import dev.flights.contract.events.ReservationConfirmed;
+import dev.flights.contract.events.ReservationRejected;
+import dev.flights.contract.events.ReservationRequested;
+import dev.flights.contract.events.SagaEvent;
+import dev.flights.contract.events.TicketIssued;
+import dev.flights.contract.events.TicketVoided;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A seat reservation, the system of record of the saga. Invariants: it is paid for at most once (it confirms only
+ * while awaiting payment), a rejected reservation is never cancelled, and each of its events happens at most once,
+ * so event ids derive from the reservation id and the event type and a repeated step re-emits the same ids.
+ * Reactions to other apps' events are idempotent: an event that no longer applies changes nothing.
+ * {@code version} grows with every change, so readers can order versions.
+ */
+public record Reservation(UUID reservationId, UserId userId, FlightId flightId, Money price,
+        ReservationStatus status, String ticketNumber, boolean ticketVoided, boolean refunded,
+        Instant paymentRetryAt, Instant createdAt, Instant updatedAt, long version) {
+
+    public static Transition request(UUID reservationId, UserId userId, FlightId flightId, Money price, Instant now) {
+        Reservation requested = new Reservation(reservationId, userId, flightId, price, ReservationStatus.REQUESTED,
+                null, false, false, null, now, now, 1);
+        return Transition.to(requested, new ReservationRequested(requested.eventId("ReservationRequested"), now,
+                reservationId, userId, flightId, price));
+    }
+
+    /** Applies what another app reported about this reservation. */
+    public Transition on(SagaEvent event, Instant now) {
+        if (event instanceof PaymentApproved && status.awaitsPayment()) {
+            return Transition.to(with(ReservationStatus.CONFIRMED, now),
+                    new ReservationConfirmed(eventId("ReservationConfirmed"), now, reservationId, userId, flightId));
+        }
+        if (event instanceof PaymentDeclined declined && status.awaitsPayment()) {
+            return Transition.to(with(ReservationStatus.REJECTED, now),
+                    new ReservationRejected(eventId("ReservationRejected"), now, reservationId, userId,
+                            declined.reason()));
+        }
+        if (event instanceof PaymentDeferred deferred && status.awaitsPayment()
+                && !deferred.retryAt().equals(paymentRetryAt)) {
+            Reservation pending = with(ReservationStatus.PAYMENT_PENDING, now);
+            return Transition.to(new Reservation(reservationId, userId, flightId, price, pending.status, ticketNumber,
+                    ticketVoided, refunded, deferred.retryAt(), createdAt, now, pending.version));
+        }
+        if (event instanceof PaymentRefunded && !refunded) {
+            return Transition.to(new Reservation(reservationId, userId, flightId, price, status, ticketNumber,
+                    ticketVoided, true, paymentRetryAt, createdAt, now, version + 1));
+        }
+        if (event instanceof TicketIssued issued && ticketNumber == null) {
+            ReservationStatus next = status == ReservationStatus.CONFIRMED ? ReservationStatus.TICKETED : status;
+            return Transition.to(new Reservation(reservationId, userId, flightId, price, next, issued.ticketNumber(),
+                    ticketVoided, refunded, paymentRetryAt, createdAt, now, version + 1));
+        }
+        if (event instanceof TicketVoided && !ticketVoided) {
+            return Transition.to(new Reservation(reservationId, userId, flightId, price, status, ticketNumber,
+                    true, refunded, paymentRetryAt, createdAt, now, version + 1));
+        }
+        return Transition.none(this);
+    }
+
+    /** F6: the customer cancels; the payment and the ticket follow through the event. */
+    public CancelOutcome cancel(Instant now) {
+        return switch (status) {
+            case CANCELLED -> new CancelOutcome.AlreadyCancelled(this);
+            case REJECTED -> new CancelOutcome.NotCancellable(this);
+            default -> new CancelOutcome.Cancelled(Transition.to(with(ReservationStatus.CANCELLED, now),
+                    new ReservationCancelled(eventId("ReservationCancelled"), now, reservationId, userId, flightId)));
+        };
+    }
+
+    private Reservation with(ReservationStatus next, Instant now) {
+        return new Reservation(reservationId, userId, flightId, price, next, ticketNumber, ticketVoided, refunded,
+                next == ReservationStatus.PAYMENT_PENDING ? paymentRetryAt : null, createdAt, now, version + 1);
+    }
+
+    private UUID eventId(String type) {
+        return UUID.nameUUIDFromBytes((reservationId + "|" + type).getBytes(StandardCharsets.UTF_8));
+    }
+}

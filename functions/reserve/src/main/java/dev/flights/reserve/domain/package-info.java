@@ -1,0 +1,2 @@
+/** The Reservation aggregate and its rules: pure Java, no framework. */
+package dev.flights.reserve.domain;

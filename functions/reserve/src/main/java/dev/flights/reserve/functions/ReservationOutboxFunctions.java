@@ -1,0 +1,27 @@
+package dev.flights.reserve.functions;
+
+import com.microsoft.azure.functions.ExecutionContext;
+import com.microsoft.azure.functions.annotation.CosmosDBTrigger;
+import com.microsoft.azure.functions.annotation.FunctionName;
+import dev.flights.platform.outbox.OutboxRelay;
+import org.springframework.stereotype.Component;
+
+/** Change feed of the reservations container: relays reserve's outbox to the topic. */
+@Component
+public class ReservationOutboxFunctions {
+
+    private final OutboxRelay relay;
+
+    public ReservationOutboxFunctions(OutboxRelay relay) {
+        this.relay = relay;
+    }
+
+    @FunctionName("relayReservationOutbox")
+    public void relay(
+            @CosmosDBTrigger(name = "changes", databaseName = "%CosmosDatabase%", containerName = "reservations",
+                    leaseContainerName = "leases", leaseContainerPrefix = "reserve-outbox-",
+                    connection = "CosmosDBConnection") String changes,
+            ExecutionContext context) {
+        relay.relay(changes);
+    }
+}

@@ -1,0 +1,2 @@
+/** reserve's Azure Functions entry points: thin adapters from triggers to use cases. */
+package dev.flights.reserve.functions;

@@ -1,0 +1,53 @@
+package dev.flights.localhost.http;
+
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Local-only routes to watch N2 and N3 by hand and to operate the dead-letter queues:
+ * {@code POST /admin/apps/{app}/unavailable|available|failing|healthy}, {@code GET /admin/status},
+ * {@code GET /admin/dead-letters}, {@code POST /admin/dead-letters/{subscription}/replay}.
+ */
+final class AdminRoutes {
+
+    private static final Pattern APP_SWITCH = Pattern.compile("/admin/apps/([a-z-]+)/(unavailable|available|failing|healthy)");
+    private static final Pattern REPLAY = Pattern.compile("/admin/dead-letters/([a-z-]+)/replay");
+
+    private final HostControls controls;
+
+    AdminRoutes(HostControls controls) {
+        this.controls = controls;
+    }
+
+    void handle(HttpExchange exchange, String path) throws IOException {
+        String method = exchange.getRequestMethod();
+        Matcher appSwitch = APP_SWITCH.matcher(path);
+        Matcher replay = REPLAY.matcher(path);
+        try {
+            if ("GET".equals(method) && path.equals("/admin/status")) {
+                HttpExchanges.sendJson(exchange, 200, "application/json", controls.status());
+            } else if ("GET".equals(method) && path.equals("/admin/dead-letters")) {
+                HttpExchanges.sendJson(exchange, 200, "application/json", Map.of("items", controls.deadLetters()));
+            } else if ("POST".equals(method) && appSwitch.matches()) {
+                String app = appSwitch.group(1);
+                switch (appSwitch.group(2)) {
+                    case "unavailable" -> controls.setAvailable(app, false);
+                    case "available" -> controls.setAvailable(app, true);
+                    case "failing" -> controls.setFailing(app, true);
+                    default -> controls.setFailing(app, false);
+                }
+                HttpExchanges.sendJson(exchange, 200, "application/json", controls.status());
+            } else if ("POST".equals(method) && replay.matches()) {
+                int replayed = controls.replayDeadLetters(replay.group(1));
+                HttpExchanges.sendJson(exchange, 200, "application/json", Map.of("replayed", replayed));
+            } else {
+                HttpExchanges.sendProblem(exchange, 404, "Not found", "no admin route " + method + " " + path);
+            }
+        } catch (IllegalArgumentException e) {
+            HttpExchanges.sendProblem(exchange, 404, "Not found", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package dev.flights.localhost.http;
+
+import dev.flights.platform.inprocess.DeadLetter;
+import java.util.List;
+import java.util.Map;
+
+/** What the admin routes can do to the running host: outages and failures by hand, and the dead letters. */
+public interface HostControls {
+
+    /** An unavailable app is stopped: its HTTP routes answer 503, its subscription and change feeds wait. */
+    void setAvailable(String app, boolean available);
+
+    /** A failing app's store answers every call with 503, like a throttled or unreachable Cosmos DB. */
+    void setFailing(String app, boolean failing);
+
+    Map<String, Object> status();
+
+    List<DeadLetter> deadLetters();
+
+    int replayDeadLetters(String subscription);
+}

@@ -1,0 +1,81 @@
+package dev.flights.localhost.http;
+
+import com.sun.net.httpserver.HttpExchange;
+import dev.flights.contract.codec.EventCodec;
+import dev.flights.platform.http.Problem;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Reading requests from and writing responses to the JDK HTTP server. */
+final class HttpExchanges {
+
+    static final int MAX_BODY_BYTES = 1 << 20;
+
+    private HttpExchanges() {
+    }
+
+    static Map<String, String> headers(HttpExchange exchange) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, String.join(",", values)));
+        return headers;
+    }
+
+    static Map<String, String> query(HttpExchange exchange) {
+        Map<String, String> query = new LinkedHashMap<>();
+        String raw = exchange.getRequestURI().getRawQuery();
+        if (raw == null || raw.isEmpty()) {
+            return query;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            query.putIfAbsent(name, value);
+        }
+        return query;
+    }
+
+    /** The body as text, or null when it is larger than the host accepts. */
+    static String body(HttpExchange exchange) throws IOException {
+        try (InputStream in = exchange.getRequestBody()) {
+            byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+            if (bytes.length > MAX_BODY_BYTES) {
+                return null;
+            }
+            return bytes.length == 0 ? null : new String(bytes, StandardCharsets.UTF_8);
+        }
+    }
+
+    static void send(HttpExchange exchange, int status, Map<String, String> headers, String body) throws IOException {
+        headers.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+        byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+        exchange.close();
+    }
+
+    static void sendProblem(HttpExchange exchange, int status, String title, String detail) throws IOException {
+        sendJson(exchange, status, Problem.MEDIA_TYPE, Problem.of(status, title, detail));
+    }
+
+    static void sendJson(HttpExchange exchange, int status, String contentType, Object body) throws IOException {
+        send(exchange, status, Map.of("Content-Type", contentType), EventCodec.json().writeValueAsString(body));
+    }
+
+    private static String decode(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return text;
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package dev.flights.localhost.http;
+
+import com.microsoft.azure.functions.HttpMethod;
+import com.microsoft.azure.functions.HttpResponseMessage;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.flights.contract.codec.EventCodec;
+import dev.flights.platform.inprocess.InProcessHttpRequest;
+import dev.flights.platform.inprocess.InProcessHttpResponse;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Serves the HTTP triggers on localhost the way {@code func start} does: under /api, with route values. */
+public final class HttpGateway implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(HttpGateway.class);
+
+    private final List<HttpRoute> routes;
+    private final AdminRoutes admin;
+    private final Predicate<String> appAvailable;
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newFixedThreadPool(16, r -> {
+        Thread thread = new Thread(r, "http");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public HttpGateway(int port, List<HttpRoute> routes, HostControls controls, Predicate<String> appAvailable)
+            throws IOException {
+        this.routes = new ArrayList<>(routes);
+        this.routes.sort(Comparator.comparingInt(HttpRoute::literalSegments).reversed());
+        this.admin = new AdminRoutes(controls);
+        this.appAvailable = appAvailable;
+        this.server = HttpServer.create(new InetSocketAddress("localhost", port), 64);
+        server.createContext("/", this::serve);
+        server.setExecutor(executor);
+    }
+
+    public void start() {
+        server.start();
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        try {
+            if (path.startsWith("/api/")) {
+                serveFunction(exchange, path.substring("/api/".length()));
+            } else if (path.startsWith("/admin/")) {
+                admin.handle(exchange, path);
+            } else if (path.equals("/")) {
+                HttpExchanges.sendJson(exchange, 200, "application/json", Map.of("functions", routeList()));
+            } else {
+                HttpExchanges.sendProblem(exchange, 404, "Not found", "nothing is served at " + path);
+            }
+        } catch (Exception e) {
+            log.error("{} {} failed", exchange.getRequestMethod(), path, e);
+            HttpExchanges.sendProblem(exchange, 500, "Internal error", "the host failed: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private void serveFunction(HttpExchange exchange, String path) throws Exception {
+        List<Map.Entry<HttpRoute, Map<String, String>>> matching = new ArrayList<>();
+        for (HttpRoute route : routes) {
+            route.template().match(path).ifPresent(values -> matching.add(Map.entry(route, values)));
+        }
+        if (matching.isEmpty()) {
+            HttpExchanges.sendProblem(exchange, 404, "Not found", "no function serves /api/" + path);
+            return;
+        }
+        Optional<HttpMethod> method = method(exchange.getRequestMethod());
+        Optional<Map.Entry<HttpRoute, Map<String, String>>> chosen = matching.stream()
+                .filter(m -> method.isPresent() && m.getKey().methods().contains(method.get())).findFirst();
+        if (chosen.isEmpty()) {
+            String allowed = matching.stream().flatMap(m -> m.getKey().methods().stream()).map(Enum::name)
+                    .distinct().collect(Collectors.joining(", "));
+            exchange.getResponseHeaders().set("Allow", allowed);
+            HttpExchanges.sendProblem(exchange, 405, "Method not allowed",
+                    exchange.getRequestMethod() + " is not allowed on /api/" + path + "; use " + allowed);
+            return;
+        }
+        HttpRoute route = chosen.get().getKey();
+        if (!appAvailable.test(route.app())) {
+            exchange.getResponseHeaders().set("Retry-After", "5");
+            HttpExchanges.sendProblem(exchange, 503, "Service unavailable", route.app() + " is down");
+            return;
+        }
+        String body = HttpExchanges.body(exchange);
+        if (body == null && exchange.getRequestHeaders().getFirst("Content-Length") != null
+                && !"0".equals(exchange.getRequestHeaders().getFirst("Content-Length"))) {
+            HttpExchanges.sendProblem(exchange, 413, "Payload too large", "the body is larger than this host accepts");
+            return;
+        }
+        URI uri = URI.create("http://localhost:" + port() + exchange.getRequestURI());
+        InProcessHttpRequest request = new InProcessHttpRequest(method.get(), uri, HttpExchanges.headers(exchange),
+                HttpExchanges.query(exchange), body);
+        Object result = route.invoker().invoke(request, chosen.get().getValue());
+        respond(exchange, (HttpResponseMessage) result);
+    }
+
+    private static void respond(HttpExchange exchange, HttpResponseMessage response) throws IOException {
+        Map<String, String> headers = response instanceof InProcessHttpResponse own ? own.headers() : Map.of();
+        Object body = response.getBody();
+        String text = body == null ? null : body instanceof String s ? s : EventCodec.json().writeValueAsString(body);
+        HttpExchanges.send(exchange, response.getStatusCode(), headers, text);
+    }
+
+    private static Optional<HttpMethod> method(String name) {
+        try {
+            return Optional.of(HttpMethod.valueOf(name.toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private List<Map<String, String>> routeList() {
+        List<Map<String, String>> list = new ArrayList<>();
+        for (HttpRoute route : routes) {
+            Map<String, String> entry = new LinkedHashMap<>();
+            entry.put("app", route.app());
+            entry.put("function", route.invoker().definition().name());
+            entry.put("route", route.methods() + " /api/" + route.template().template());
+            list.add(entry);
+        }
+        return list;
+    }
+}

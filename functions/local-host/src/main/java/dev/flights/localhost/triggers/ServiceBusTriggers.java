@@ -1,0 +1,36 @@
+package dev.flights.localhost.triggers;
+
+import com.microsoft.azure.functions.annotation.ServiceBusTopicTrigger;
+import dev.flights.platform.inprocess.InProcessTopic;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Delivers the topic's messages to the Service Bus–triggered functions, one subscription each. */
+public final class ServiceBusTriggers {
+
+    private final InProcessTopic topic;
+    private final Map<String, String> functionBySubscription = new HashMap<>();
+
+    public ServiceBusTriggers(InProcessTopic topic) {
+        this.topic = topic;
+    }
+
+    public void bind(FunctionInvoker invoker) {
+        ServiceBusTopicTrigger trigger = (ServiceBusTopicTrigger) invoker.definition().trigger();
+        if (!trigger.topicName().equals(topic.name())) {
+            throw new IllegalStateException(invoker.definition().name() + " listens to topic " + trigger.topicName()
+                    + "; the host has " + topic.name());
+        }
+        String previous = functionBySubscription.putIfAbsent(trigger.subscriptionName(), invoker.definition().name());
+        if (previous != null) {
+            throw new IllegalStateException("subscription " + trigger.subscriptionName() + " is bound to both "
+                    + previous + " and " + invoker.definition().name());
+        }
+        topic.subscribe(trigger.subscriptionName(), message -> invoker.invoke(message.body(), Map.of()));
+    }
+
+    public String subscriptionOf(String functionName) {
+        return functionBySubscription.entrySet().stream().filter(e -> e.getValue().equals(functionName))
+                .map(Map.Entry::getKey).findFirst().orElseThrow();
+    }
+}

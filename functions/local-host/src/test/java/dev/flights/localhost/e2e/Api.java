@@ -1,0 +1,142 @@
+package dev.flights.localhost.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.flights.contract.codec.EventCodec;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+/** The HTTP API of DESIGN.md section 5, as a customer's client calls it. */
+final class Api {
+
+    record Response(int status, Map<String, List<String>> headers, JsonNode body) {
+
+        String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+        }
+    }
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    private final HttpClient client = HttpClient.newHttpClient();
+    private final URI base;
+
+    Api(URI base) {
+        this.base = base;
+    }
+
+    static String newCustomer() {
+        return "c-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    Response deposit(String userId, long amount) {
+        return post("/api/accounts/" + userId + "/deposits", "{\"amount\":" + amount + "}", Map.of());
+    }
+
+    long balance(String userId) {
+        Response account = get("/api/accounts/" + userId);
+        assertThat(account.status()).isEqualTo(200);
+        return account.body().path("balance").asLong();
+    }
+
+    /** Reserves and returns the reservation id. */
+    String reserve(String userId, String flightId) {
+        Response response = post("/api/reservations",
+                "{\"userId\":\"" + userId + "\",\"flightId\":\"" + flightId + "\"}", Map.of());
+        assertThat(response.status()).isEqualTo(202);
+        return response.body().path("reservationId").asText();
+    }
+
+    JsonNode reservation(String id) {
+        Response response = get("/api/reservations/" + id);
+        assertThat(response.status()).isEqualTo(200);
+        return response.body();
+    }
+
+    Response cancel(String id) {
+        return post("/api/reservations/" + id + "/cancel", null, Map.of());
+    }
+
+    List<JsonNode> list(String userId) {
+        return items(get("/api/reservations?userId=" + userId));
+    }
+
+    List<JsonNode> notifications(String userId) {
+        return items(get("/api/notifications?userId=" + userId));
+    }
+
+    /** Polls the system of record until the reservation satisfies the condition. */
+    JsonNode awaitReservation(String id, Predicate<JsonNode> condition, String what) {
+        return await(() -> reservation(id), condition, "reservation " + id + " " + what);
+    }
+
+    JsonNode awaitStatus(String id, String status) {
+        return awaitReservation(id, r -> r.path("status").asText().equals(status), "to be " + status);
+    }
+
+    static <T> T await(java.util.function.Supplier<T> probe, Predicate<T> condition, String what) {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        T last = probe.get();
+        while (!condition.test(last)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("waited " + PATIENCE.toSeconds() + " s for " + what + "; last seen " + last);
+            }
+            sleep(50);
+            last = probe.get();
+        }
+        return last;
+    }
+
+    Response get(String path) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).GET());
+    }
+
+    Response post(String path, String body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json");
+        headers.forEach(request::header);
+        return send(request);
+    }
+
+    Response send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(20)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            JsonNode body = response.body().isEmpty() ? null : EventCodec.json().readTree(response.body());
+            return new Response(response.statusCode(), response.headers().map(), body);
+        } catch (IOException e) {
+            throw new AssertionError("HTTP call failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    private static List<JsonNode> items(Response response) {
+        assertThat(response.status()).isEqualTo(200);
+        List<JsonNode> items = new ArrayList<>();
+        response.body().path("items").forEach(items::add);
+        return items;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package dev.flights.localhost.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.flights.localhost.LocalHostRuntime;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+/** Bad input on every route: a 4xx problem naming the field, nothing stored, no event. */
+class BadInputIT {
+
+    private final LocalHostRuntime host = SharedLocalHost.get();
+    private final Api api = new Api(host.baseUri());
+
+    @ParameterizedTest(name = "{0} {1} {2} -> 400 naming {3}")
+    @CsvSource(delimiter = '|', value = {
+            "POST|/api/accounts/ew/deposits|{\"amount\":0}|amount",
+            "POST|/api/accounts/ew/deposits|{\"amount\":-5}|amount",
+            "POST|/api/accounts/ew/deposits|{\"amount\":1.5}|amount",
+            "POST|/api/accounts/ew/deposits|{\"amount\":\"100\"}|amount",
+            "POST|/api/accounts/ew/deposits|{}|amount",
+            "POST|/api/accounts/ew/deposits|not json|body",
+            "POST|/api/accounts/a%20b/deposits|{\"amount\":10}|userId",
+            "GET|/api/accounts/a%20b||userId",
+            "POST|/api/reservations|{\"flightId\":\"KE1\"}|userId",
+            "POST|/api/reservations|{\"userId\":\"ew\",\"flightId\":\"?\"}|flightId",
+            "POST|/api/reservations||body",
+            "GET|/api/reservations/not-a-uuid||id",
+            "POST|/api/reservations/not-a-uuid/cancel||id",
+            "GET|/api/reservations||userId",
+            "GET|/api/reservations?userId=a%20b||userId",
+            "GET|/api/notifications||userId",
+            "GET|/api/notifications?userId=%3Cscript%3E||userId"})
+    void badInputIsAProblemNamingTheFieldAndChangesNothing(String method, String path, String body, String field) {
+        host.awaitQuiet(Duration.ofSeconds(20));
+        int messagesBefore = host.topic().acceptedMessages().size();
+
+        Api.Response response = "GET".equals(method) ? api.get(path) : api.post(path, body, Map.of());
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(response.body().path("errors").get(0).path("field").asText()).isEqualTo(field);
+        assertThat(response.body().path("detail").asText()).contains(field);
+        host.awaitQuiet(Duration.ofSeconds(20));
+        assertThat(host.topic().acceptedMessages()).hasSize(messagesBefore);
+        assertThat(api.get("/api/accounts/ew").status()).as("no account was opened").isEqualTo(404);
+    }
+
+    @Test
+    void unknownThingsAre404AndWrongMethods405NeverA500() {
+        assertThat(api.get("/api/accounts/nobody-" + UUID.randomUUID().toString().substring(0, 8)).status())
+                .isEqualTo(404);
+        assertThat(api.get("/api/reservations/" + UUID.randomUUID()).status()).isEqualTo(404);
+        assertThat(api.post("/api/reservations/" + UUID.randomUUID() + "/cancel", null, Map.of()).status())
+                .isEqualTo(404);
+        assertThat(api.get("/api/nothing-here").status()).isEqualTo(404);
+        assertThat(api.send(HttpRequest.newBuilder(host.baseUri().resolve("/api/reservations"))
+                .method("DELETE", HttpRequest.BodyPublishers.noBody())).status()).isEqualTo(405);
+    }
+
+    @Test
+    void anIdempotencyKeyGivesTheSameReservationAndAReusedKeyIsAConflict() {
+        String customer = Api.newCustomer();
+        String body = "{\"userId\":\"" + customer + "\",\"flightId\":\"KE1\"}";
+        Map<String, String> key = Map.of("Idempotency-Key", "order-1");
+
+        Api.Response first = api.post("/api/reservations", body, key);
+        Api.Response second = api.post("/api/reservations", body, key);
+        Api.Response other = api.post("/api/reservations", body.replace("KE1", "KE2"), key);
+
+        assertThat(second.body().path("reservationId")).isEqualTo(first.body().path("reservationId"));
+        assertThat(other.status()).isEqualTo(409);
+        assertThat(other.body().path("errors").get(0).path("field").asText()).isEqualTo("Idempotency-Key");
+    }
+}

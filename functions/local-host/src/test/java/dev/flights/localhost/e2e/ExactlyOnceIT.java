@@ -1,0 +1,113 @@
+package dev.flights.localhost.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flights.contract.codec.EventCodec;
+import dev.flights.localhost.LocalHostRuntime;
+import dev.flights.platform.messaging.OutgoingMessage;
+import dev.flights.platform.store.ContainerLayout;
+import dev.flights.platform.store.DocumentContainer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+/** At-least-once in, exactly-once in effect; money is conserved under races. */
+class ExactlyOnceIT {
+
+    private final LocalHostRuntime host = SharedLocalHost.get();
+    private final Api api = new Api(host.baseUri());
+
+    @Test
+    void everyEventDeliveredAgainAndEveryChangeFeedReadAgainChangesNothingTwice() {
+        String customer = Api.newCustomer();
+        api.deposit(customer, 270);
+        String ticketed = api.reserve(customer, "KE1");
+        String cancelled = api.reserve(customer, "KE2");
+        api.awaitStatus(ticketed, "TICKETED");
+        api.awaitStatus(cancelled, "TICKETED");
+        api.cancel(cancelled);
+        api.awaitReservation(cancelled, r -> r.path("refunded").asBoolean() && r.path("ticketVoided").asBoolean(),
+                "settled");
+        String rejected = api.reserve(customer, "KE3");
+        api.awaitStatus(rejected, "REJECTED");
+        host.awaitQuiet(Duration.ofSeconds(20));
+        Map<String, String> before = snapshot(customer, List.of(ticketed, cancelled, rejected));
+
+        List<OutgoingMessage> sagaMessages = host.topic().acceptedMessages().stream()
+                .filter(m -> List.of(ticketed, cancelled, rejected).contains(m.sessionId())).toList();
+        assertThat(sagaMessages).extracting(OutgoingMessage::type).contains("ReservationRequested",
+                "ReservationConfirmed", "ReservationRejected", "ReservationCancelled", "PaymentApproved",
+                "PaymentDeclined", "PaymentRefunded", "TicketIssued", "TicketVoided");
+        for (OutgoingMessage message : sagaMessages) {
+            for (String subscription : host.topic().subscriptionNames()) {
+                if (host.topic().accepts(subscription, message.type())) {
+                    host.topic().redeliver(subscription, message);
+                }
+            }
+        }
+        rewindEveryChangeFeed();
+        host.awaitQuiet(Duration.ofSeconds(30));
+
+        assertThat(snapshot(customer, List.of(ticketed, cancelled, rejected))).isEqualTo(before);
+        assertThat(api.balance(customer)).isEqualTo(170);
+    }
+
+    @Test
+    void twoReservationsRacingForTheLast100PayExactlyOnce() {
+        String customer = Api.newCustomer();
+        api.deposit(customer, 100);
+
+        CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> api.reserve(customer, "KE1"));
+        CompletableFuture<String> second = CompletableFuture.supplyAsync(() -> api.reserve(customer, "KE2"));
+        List<String> ids = List.of(first.join(), second.join());
+        List<String> outcomes = ids.stream().map(id -> api.awaitReservation(id,
+                r -> List.of("TICKETED", "REJECTED").contains(r.path("status").asText()), "to settle")
+                .path("status").asText()).sorted().toList();
+
+        assertThat(outcomes).containsExactly("REJECTED", "TICKETED");
+        assertThat(api.balance(customer)).isZero();
+    }
+
+    /** Everything a repeated delivery could change twice, as text. */
+    private Map<String, String> snapshot(String customer, List<String> reservationIds) {
+        Map<String, String> state = new TreeMap<>();
+        state.put("account", strip(host.store().container(ContainerLayout.ACCOUNTS).read(customer, "account")
+                .orElseThrow()));
+        state.put("notifications", Integer.toString(api.notifications(customer).size()));
+        state.put("list", api.list(customer).toString());
+        for (String id : reservationIds) {
+            state.put("reservation " + id, api.reservation(id).toString());
+            state.put("ticket " + id, host.store().container(ContainerLayout.TICKETS).read(id, "ticket")
+                    .map(ExactlyOnceIT::strip).orElse("none"));
+        }
+        state.put("messages", Long.toString(host.topic().acceptedMessages().stream()
+                .filter(m -> reservationIds.contains(m.sessionId())).count()));
+        state.put("dead letters", host.deadLetters().toString());
+        return state;
+    }
+
+    private void rewindEveryChangeFeed() {
+        DocumentContainer leases = host.store().container(ContainerLayout.LEASES);
+        for (String container : List.of(ContainerLayout.RESERVATIONS, ContainerLayout.ACCOUNTS, ContainerLayout.TICKETS)) {
+            for (String prefix : List.of("reserve-outbox-", "pay-outbox-", "issue-ticket-outbox-", "reservation-view-")) {
+                String leaseId = prefix + container;
+                leases.read(leaseId, leaseId).ifPresent(lease -> {
+                    ObjectNode rewound = EventCodec.json().createObjectNode().put("id", leaseId);
+                    rewound.putNull("continuation");
+                    leases.upsert(rewound);
+                });
+            }
+        }
+    }
+
+    private static String strip(ObjectNode doc) {
+        ObjectNode copy = doc.deepCopy();
+        copy.remove("_etag");
+        copy.remove("_ts");
+        return copy.toString();
+    }
+}

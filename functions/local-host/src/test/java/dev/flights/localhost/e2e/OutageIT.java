@@ -1,0 +1,71 @@
+package dev.flights.localhost.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.flights.localhost.LocalHostRuntime;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** N2 and N3: reservations keep being accepted while pay is down or failing, and complete by themselves. */
+class OutageIT {
+
+    private final LocalHostRuntime host = SharedLocalHost.get();
+    private final Api api = new Api(host.baseUri());
+
+    @Test
+    void reservationsAreAcceptedWhilePayIsDownAndCompleteWhenItIsBack_N2() {
+        String customer = Api.newCustomer();
+        api.deposit(customer, 150);
+        host.setAvailable("pay", false);
+        String id;
+        try {
+            id = api.reserve(customer, "KE123");
+            host.awaitQuiet(Duration.ofSeconds(20));
+            assertThat(api.reservation(id).path("status").asText()).isEqualTo("REQUESTED");
+            assertThat(api.list(customer)).singleElement()
+                    .satisfies(item -> assertThat(item.path("status").asText()).isEqualTo("REQUESTED"));
+            assertThat(api.get("/api/accounts/" + customer).status()).as("pay's own routes are down").isEqualTo(503);
+        } finally {
+            host.setAvailable("pay", true);
+        }
+
+        api.awaitStatus(id, "TICKETED");
+        assertThat(api.balance(customer)).isEqualTo(50);
+    }
+
+    @Test
+    void whilePayIsFailingTheCircuitOpensReservationsShowPendingAndCompleteAfterRecovery_N3() {
+        String customer = Api.newCustomer();
+        api.deposit(customer, 1000);
+        host.setFailing("pay", true);
+        List<String> ids = new ArrayList<>();
+        long storeCalls;
+        long paymentAttempts;
+        try {
+            long callsBefore = host.storeOf("pay").callsWhileFailing();
+            for (int i = 0; i < 8; i++) {
+                ids.add(api.reserve(customer, "KE" + i));
+            }
+            for (String id : ids) {
+                JsonNode pending = api.awaitStatus(id, "PAYMENT_PENDING");
+                assertThat(pending.path("paymentRetryAt").asText()).isNotBlank();
+            }
+            // every attempt that could not charge ends in a PaymentDeferred; without a breaker each would call the store
+            paymentAttempts = host.topic().acceptedMessages().stream()
+                    .filter(m -> m.type().equals("PaymentDeferred") && ids.contains(m.sessionId())).count();
+            storeCalls = host.storeOf("pay").callsWhileFailing() - callsBefore;
+        } finally {
+            host.setFailing("pay", false);
+        }
+
+        for (String id : ids) {
+            api.awaitStatus(id, "TICKETED");
+        }
+        assertThat(paymentAttempts).isGreaterThanOrEqualTo(ids.size());
+        assertThat(storeCalls).as("the open circuit spares the failing store").isLessThan(paymentAttempts);
+        assertThat(api.balance(customer)).isEqualTo(1000 - 100L * ids.size());
+    }
+}

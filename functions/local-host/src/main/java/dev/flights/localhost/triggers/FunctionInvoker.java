@@ -6,6 +6,7 @@ import com.microsoft.azure.functions.annotation.CosmosDBTrigger;
 import com.microsoft.azure.functions.annotation.HttpTrigger;
 import com.microsoft.azure.functions.annotation.ServiceBusTopicTrigger;
 import dev.flights.localhost.discovery.FunctionDefinition;
+import dev.flights.platform.correlation.Correlation;
 import dev.flights.platform.inprocess.InProcessExecutionContext;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Parameter;
@@ -56,6 +57,9 @@ public final class FunctionInvoker {
                 throw cause;
             }
             throw e;
+        } finally {
+            // worker threads are pooled: the next invocation must not inherit this one's saga
+            Correlation.clear();
         }
     }
 }

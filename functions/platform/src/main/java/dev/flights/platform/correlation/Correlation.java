@@ -3,28 +3,36 @@ package dev.flights.platform.correlation;
 import java.util.UUID;
 import org.slf4j.MDC;
 
-/** Keeps the current correlation id in the SLF4J MDC, where log lines and outgoing events pick it up. */
+/**
+ * The current correlation id, per thread. It is kept here and copied into the SLF4J MDC for log lines: the MDC alone
+ * is not enough, because without an MDC-aware logging backend it forgets what it is given.
+ */
 public final class Correlation {
 
     public static final String MDC_KEY = "correlationId";
     public static final String HEADER = "x-correlation-id";
 
+    private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
+
     private Correlation() {
     }
 
-    /** Sets the id, or a new one when {@code id} is blank; returns the id in force. */
+    /** Sets the id, or a new one when {@code id} is blank or too long; returns the id in force. */
     public static String set(String id) {
         String value = id == null || id.isBlank() || id.length() > 128 ? UUID.randomUUID().toString() : id;
+        CURRENT.set(value);
         MDC.put(MDC_KEY, value);
         return value;
     }
 
+    /** The id in force on this thread; a new one is started when there is none. */
     public static String current() {
-        String id = MDC.get(MDC_KEY);
+        String id = CURRENT.get();
         return id != null ? id : set(null);
     }
 
     public static void clear() {
+        CURRENT.remove();
         MDC.remove(MDC_KEY);
     }
 }

@@ -3,6 +3,7 @@ package dev.flights.platform.outbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flights.contract.codec.EventCodec;
+import dev.flights.platform.correlation.Correlation;
 import dev.flights.platform.messaging.EventPublisher;
 import dev.flights.platform.messaging.OutgoingMessage;
 import java.time.Instant;
@@ -10,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /**
  * Moves outbox documents from a container's change feed to the topic, in change-feed order (so in order per
@@ -38,10 +38,10 @@ public final class OutboxRelay {
         if (!messages.isEmpty()) {
             publisher.publish(messages);
             for (OutgoingMessage message : messages) {
-                MDC.put("correlationId", message.correlationId());
+                Correlation.set(message.correlationId());
                 log.info("relayed {} {} of reservation {}", message.type(), message.messageId(), message.sessionId());
             }
-            MDC.remove("correlationId");
+            Correlation.clear();
         }
         return messages.size();
     }

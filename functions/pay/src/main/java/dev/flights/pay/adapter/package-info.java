@@ -1,0 +1,2 @@
+/** pay's adapter to the document store: accounts, their payments and their outbox in the accounts container. */
+package dev.flights.pay.adapter;

@@ -1,0 +1,47 @@
+package dev.flights.pay.application;
+
+import dev.flights.platform.store.StoreUnavailableException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * N3: the circuit breaker in front of the store on the charge path. Only an unavailable store counts as a failure
+ * (a lost ETag race or a declined payment is the store working). While open it refuses calls with
+ * {@link io.github.resilience4j.circuitbreaker.CallNotPermittedException} without touching the store; after the
+ * open duration it lets trial calls through and closes again when they succeed.
+ */
+@Component
+public class PaymentCircuit {
+
+    private static final Logger log = LoggerFactory.getLogger(PaymentCircuit.class);
+
+    private final CircuitBreaker breaker;
+
+    public PaymentCircuit(PaymentSettings settings) {
+        PaymentSettings.Circuit circuit = settings.circuit();
+        CircuitBreakerConfig config = CircuitBreakerConfig.custom()
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(circuit.windowSize())
+                .minimumNumberOfCalls(circuit.minimumCalls())
+                .failureRateThreshold(circuit.failureRateThreshold())
+                .waitDurationInOpenState(circuit.openDuration())
+                .permittedNumberOfCallsInHalfOpenState(circuit.halfOpenCalls())
+                .recordExceptions(StoreUnavailableException.class)
+                .build();
+        this.breaker = CircuitBreaker.of("pay-store", config);
+        breaker.getEventPublisher().onStateTransition(event -> log.warn("payment circuit {} -> {}",
+                event.getStateTransition().getFromState(), event.getStateTransition().getToState()));
+    }
+
+    public <T> T call(Supplier<T> storeWork) {
+        return breaker.executeSupplier(storeWork);
+    }
+
+    public CircuitBreaker.State state() {
+        return breaker.getState();
+    }
+}

@@ -1,0 +1,27 @@
+package dev.flights.pay.functions;
+
+import com.microsoft.azure.functions.ExecutionContext;
+import com.microsoft.azure.functions.annotation.CosmosDBTrigger;
+import com.microsoft.azure.functions.annotation.FunctionName;
+import dev.flights.platform.outbox.OutboxRelay;
+import org.springframework.stereotype.Component;
+
+/** Change feed of the accounts container: relays pay's outbox to the topic. */
+@Component
+public class AccountOutboxFunctions {
+
+    private final OutboxRelay relay;
+
+    public AccountOutboxFunctions(OutboxRelay relay) {
+        this.relay = relay;
+    }
+
+    @FunctionName("relayAccountOutbox")
+    public void relay(
+            @CosmosDBTrigger(name = "changes", databaseName = "%CosmosDatabase%", containerName = "accounts",
+                    leaseContainerName = "leases", leaseContainerPrefix = "pay-outbox-",
+                    connection = "CosmosDBConnection") String changes,
+            ExecutionContext context) {
+        relay.relay(changes);
+    }
+}

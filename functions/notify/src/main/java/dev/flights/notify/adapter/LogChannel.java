@@ -1,0 +1,19 @@
+package dev.flights.notify.adapter;
+
+import dev.flights.notify.application.NotificationChannel;
+import dev.flights.notify.domain.Notification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/** The channel until a webhook is wired: the notification as a log line (Application Insights on Azure). */
+@Component
+public class LogChannel implements NotificationChannel {
+
+    private static final Logger log = LoggerFactory.getLogger(LogChannel.class);
+
+    @Override
+    public void send(Notification notification) {
+        log.info("notify {}: {}", notification.userId(), notification.message());
+    }
+}

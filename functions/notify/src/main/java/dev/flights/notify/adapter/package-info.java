@@ -1,0 +1,2 @@
+/** notify's adapters: the notifications container and the log channel. */
+package dev.flights.notify.adapter;

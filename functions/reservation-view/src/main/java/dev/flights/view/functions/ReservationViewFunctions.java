@@ -1,0 +1,30 @@
+package dev.flights.view.functions;
+
+import com.microsoft.azure.functions.ExecutionContext;
+import com.microsoft.azure.functions.annotation.CosmosDBTrigger;
+import com.microsoft.azure.functions.annotation.FunctionName;
+import dev.flights.view.adapter.ReservationChangeFeed;
+import dev.flights.view.application.UpdateViewOnReservationChanged;
+import org.springframework.stereotype.Component;
+
+/** Change feed of reserve's reservations container: projects every changed reservation into the list. */
+@Component
+public class ReservationViewFunctions {
+
+    private final ReservationChangeFeed changeFeed;
+    private final UpdateViewOnReservationChanged updateView;
+
+    public ReservationViewFunctions(ReservationChangeFeed changeFeed, UpdateViewOnReservationChanged updateView) {
+        this.changeFeed = changeFeed;
+        this.updateView = updateView;
+    }
+
+    @FunctionName("projectReservationView")
+    public void project(
+            @CosmosDBTrigger(name = "changes", databaseName = "%CosmosDatabase%", containerName = "reservations",
+                    leaseContainerName = "leases", leaseContainerPrefix = "reservation-view-",
+                    connection = "CosmosDBConnection") String changes,
+            ExecutionContext context) {
+        changeFeed.reservationsIn(changes).forEach(updateView::on);
+    }
+}

@@ -3,6 +3,7 @@ package dev.flights.contract.codec;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
@@ -71,10 +72,16 @@ public final class EventCodec {
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new MalformedEventException("not a CloudEvents JSON document: " + e.getMessage(), e);
         }
+        if (cloudEvent == null) {
+            throw new MalformedEventException("not a CloudEvents JSON document: null");
+        }
         return decode(cloudEvent);
     }
 
     public static ReceivedEvent decode(CloudEvent cloudEvent) {
+        if (cloudEvent == null) {
+            throw new MalformedEventException("no cloud event");
+        }
         if (!CloudEvent.SPEC_VERSION.equals(cloudEvent.specversion())) {
             throw new MalformedEventException("specversion must be 1.0, was " + cloudEvent.specversion());
         }
@@ -82,6 +89,12 @@ public final class EventCodec {
                 .orElseThrow(() -> new MalformedEventException("unknown event type " + cloudEvent.type()));
         if (cloudEvent.id() == null || cloudEvent.time() == null || !(cloudEvent.data() instanceof ObjectNode data)) {
             throw new MalformedEventException("a " + type + " needs id, time and object data");
+        }
+        for (java.lang.reflect.RecordComponent component : type.recordType().getRecordComponents()) {
+            String field = component.getName();
+            if (!field.equals("eventId") && !field.equals("occurredAt") && !data.hasNonNull(field)) {
+                throw new MalformedEventException("a " + type + " needs " + field + " in its data");
+            }
         }
         ObjectNode fields = data.deepCopy();
         fields.put("eventId", cloudEvent.id());
@@ -107,9 +120,13 @@ public final class EventCodec {
         module.addSerializer(Money.class, scalar((Money m, JsonGenerator g) -> g.writeNumber(m.amount())));
         module.addSerializer(UserId.class, scalar((UserId u, JsonGenerator g) -> g.writeString(u.value())));
         module.addSerializer(FlightId.class, scalar((FlightId f, JsonGenerator g) -> g.writeString(f.value())));
-        module.addDeserializer(Money.class, fromToken(p -> Money.of(p.getLongValue())));
-        module.addDeserializer(UserId.class, fromToken(p -> new UserId(p.getValueAsString())));
-        module.addDeserializer(FlightId.class, fromToken(p -> new FlightId(p.getValueAsString())));
+        // strict scalars: money is a whole JSON number (never a truncated 99.5), ids are JSON strings
+        module.addDeserializer(Money.class, fromToken(JsonToken.VALUE_NUMBER_INT, Money.class,
+                p -> Money.of(p.getLongValue())));
+        module.addDeserializer(UserId.class, fromToken(JsonToken.VALUE_STRING, UserId.class,
+                p -> new UserId(p.getText())));
+        module.addDeserializer(FlightId.class, fromToken(JsonToken.VALUE_STRING, FlightId.class,
+                p -> new FlightId(p.getText())));
         return module;
     }
 
@@ -130,10 +147,14 @@ public final class EventCodec {
         };
     }
 
-    private static <T> JsonDeserializer<T> fromToken(Reader<T> reader) {
+    private static <T> JsonDeserializer<T> fromToken(JsonToken expected, Class<T> valueType, Reader<T> reader) {
         return new JsonDeserializer<>() {
             @Override
+            @SuppressWarnings("unchecked")
             public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+                if (p.currentToken() != expected) {
+                    return (T) ctxt.handleUnexpectedToken(valueType, p);
+                }
                 return reader.read(p);
             }
         };

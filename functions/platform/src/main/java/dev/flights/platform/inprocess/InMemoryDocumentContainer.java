@@ -59,18 +59,64 @@ public final class InMemoryDocumentContainer implements DocumentContainer {
 
     @Override
     public synchronized List<ObjectNode> query(String partitionKey, DocumentQuery query) {
+        Comparator<ObjectNode> byId = Comparator.comparing(d -> d.path("id").asText());
         Comparator<ObjectNode> order = query.orderByDescending() == null
-                ? Comparator.comparing(d -> d.path("id").asText())
-                : Comparator.<ObjectNode, String>comparing(d -> d.path(query.orderByDescending()).asText()).reversed();
+                ? byId
+                : Comparator.<ObjectNode, JsonNode>comparing(d -> d.path(query.orderByDescending()),
+                        InMemoryDocumentContainer::compareValues).reversed().thenComparing(byId);
         return documents.entrySet().stream()
                 .filter(e -> e.getKey().partitionKey().equals(partitionKey))
                 .map(Map.Entry::getValue)
-                .filter(d -> query.equalTo().entrySet().stream()
-                        .allMatch(c -> c.getValue().equals(d.path(c.getKey()).asText(null))))
+                .filter(d -> query.equalTo().entrySet().stream().allMatch(c -> matches(d.path(c.getKey()), c.getValue())))
                 .sorted(order)
                 .limit(query.limit())
                 .map(ObjectNode::deepCopy)
                 .toList();
+    }
+
+    /** {@code c.field = @value} with a string parameter, as Cosmos DB SQL compares it: only a string is equal. */
+    private static boolean matches(JsonNode field, String value) {
+        return field.isTextual() && field.asText().equals(value);
+    }
+
+    /**
+     * The order of Cosmos DB's ORDER BY over mixed values: undefined, null, booleans, numbers (by value), strings,
+     * then arrays and objects.
+     */
+    private static int compareValues(JsonNode a, JsonNode b) {
+        int byRank = Integer.compare(rank(a), rank(b));
+        if (byRank != 0) {
+            return byRank;
+        }
+        if (a.isBoolean()) {
+            return Boolean.compare(a.booleanValue(), b.booleanValue());
+        }
+        if (a.isNumber()) {
+            return a.decimalValue().compareTo(b.decimalValue());
+        }
+        if (a.isTextual()) {
+            return a.textValue().compareTo(b.textValue());
+        }
+        return 0;
+    }
+
+    private static int rank(JsonNode value) {
+        if (value.isMissingNode()) {
+            return 0;
+        }
+        if (value.isNull()) {
+            return 1;
+        }
+        if (value.isBoolean()) {
+            return 2;
+        }
+        if (value.isNumber()) {
+            return 3;
+        }
+        if (value.isTextual()) {
+            return 4;
+        }
+        return value.isArray() ? 5 : 6;
     }
 
     @Override
@@ -80,19 +126,28 @@ public final class InMemoryDocumentContainer implements DocumentContainer {
 
     @Override
     public synchronized List<ObjectNode> execute(TransactionalBatch batch) {
+        // check every operation in order against the state the operations before it leave, then write them all
+        Map<Key, ObjectNode> staged = new HashMap<>();
+        List<Key> keys = new ArrayList<>();
         for (TransactionalBatch.Operation op : batch.operations()) {
-            check(batch.partitionKey(), op);
+            Key key = check(batch.partitionKey(), op, staged);
+            staged.put(key, op.document());
+            keys.add(key);
         }
         List<ObjectNode> stored = new ArrayList<>();
-        for (TransactionalBatch.Operation op : batch.operations()) {
-            stored.add(store(keyOf(op.document()), op.document()));
+        List<TransactionalBatch.Operation> operations = batch.operations();
+        for (int i = 0; i < operations.size(); i++) {
+            stored.add(store(keys.get(i), operations.get(i).document()));
         }
         return stored;
     }
 
     @Override
     public synchronized ChangeFeedPage readChanges(String continuation, int maxItems) {
-        int from = continuation == null ? 0 : Integer.parseInt(continuation);
+        if (maxItems < 1) {
+            throw new IllegalArgumentException(name + ": a change feed page holds at least one item, not " + maxItems);
+        }
+        int from = continuation == null ? 0 : position(continuation);
         Map<Key, Long> latest = new LinkedHashMap<>();
         int next = from;
         while (next < log.size() && latest.size() < maxItems) {
@@ -105,13 +160,28 @@ public final class InMemoryDocumentContainer implements DocumentContainer {
         return new ChangeFeedPage(page, Integer.toString(next));
     }
 
-    private void check(String batchPartitionKey, TransactionalBatch.Operation op) {
+    private int position(String continuation) {
+        int position;
+        try {
+            position = Integer.parseInt(continuation);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + ": not a continuation of this change feed: " + continuation, e);
+        }
+        if (position < 0 || position > log.size()) {
+            throw new IllegalArgumentException(name + ": not a continuation of this change feed: " + continuation);
+        }
+        return position;
+    }
+
+    /** Checks one operation against the stored documents as the earlier operations of its batch left them. */
+    private Key check(String batchPartitionKey, TransactionalBatch.Operation op, Map<Key, ObjectNode> staged) {
         Key key = keyOf(op.document());
         if (!key.partitionKey().equals(batchPartitionKey)) {
             throw new IllegalArgumentException("a batch stays in partition " + batchPartitionKey
                     + " but document " + key.id() + " is in " + key.partitionKey());
         }
-        ObjectNode existing = documents.get(key);
+        boolean stagedEarlier = staged.containsKey(key);
+        ObjectNode existing = stagedEarlier ? staged.get(key) : documents.get(key);
         switch (op.kind()) {
             case CREATE -> {
                 if (existing != null) {
@@ -122,12 +192,14 @@ public final class InMemoryDocumentContainer implements DocumentContainer {
                 if (existing == null) {
                     throw new DocumentNotFoundException(name + ": " + key.id() + " does not exist");
                 }
-                if (op.ifMatch() != null && !op.ifMatch().equals(existing.path("_etag").asText())) {
+                // a document written earlier in the batch has no ETag the caller could know yet
+                if (op.ifMatch() != null && (stagedEarlier || !op.ifMatch().equals(existing.path("_etag").asText()))) {
                     throw new PreconditionFailedException(name + ": " + key.id() + " changed since it was read");
                 }
             }
             case UPSERT -> { }
         }
+        return key;
     }
 
     private ObjectNode store(Key key, ObjectNode document) {

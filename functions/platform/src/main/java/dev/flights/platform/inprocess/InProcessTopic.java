@@ -2,6 +2,7 @@ package dev.flights.platform.inprocess;
 
 import dev.flights.contract.events.EventType;
 import dev.flights.contract.topology.Subscriptions;
+import dev.flights.platform.correlation.Correlation;
 import dev.flights.platform.messaging.EventPublisher;
 import dev.flights.platform.messaging.OutgoingMessage;
 import dev.flights.platform.messaging.ReceivedMessage;
@@ -72,9 +73,13 @@ public final class InProcessTopic implements EventPublisher, AutoCloseable {
     public synchronized void publish(List<OutgoingMessage> messages) {
         Instant now = clock.instant();
         seenMessageIds.values().removeIf(seen -> seen.isBefore(now.minus(settings.duplicateDetectionWindow())));
+        // the whole batch is checked before any of it is sent: a batch is sent all or nothing
         for (OutgoingMessage message : messages) {
             EventType.named(message.type()).orElseThrow(
                     () -> new IllegalArgumentException("no event type " + message.type() + " on " + name()));
+            if (message.messageId() == null) {
+                throw new IllegalArgumentException("a " + message.type() + " message needs a message id");
+            }
         }
         for (OutgoingMessage message : messages) {
             if (seenMessageIds.putIfAbsent(message.messageId(), now) != null) {
@@ -269,13 +274,18 @@ public final class InProcessTopic implements EventPublisher, AutoCloseable {
                 queue.addFirst(message);
                 current = handler;
             }
-            Exception failure = null;
+            Throwable failure = null;
+            if (message.correlationId() != null) {
+                Correlation.set(message.correlationId());
+            }
             try {
                 current.handle(message);
-            } catch (Exception e) {
+            } catch (Exception | Error e) {
+                // an Error (a crashed invocation) abandons the message like an exception; the session must not
+                // stay locked forever with its head never settled
                 failure = e;
             } finally {
-                MDC.remove("correlationId");
+                Correlation.clear();
             }
             synchronized (this) {
                 java.util.ArrayDeque<ReceivedMessage> queue = sessions.get(session);

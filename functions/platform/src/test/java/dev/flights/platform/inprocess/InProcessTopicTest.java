@@ -1,0 +1,507 @@
+package dev.flights.platform.inprocess;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.flights.contract.events.EventType;
+import dev.flights.contract.topology.Subscriptions;
+import dev.flights.platform.messaging.OutgoingMessage;
+import dev.flights.platform.messaging.ReceivedMessage;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import dev.flights.platform.correlation.Correlation;
+
+class InProcessTopicTest {
+
+    private static final TopicSettings FAST = new TopicSettings(4, Duration.ofMinutes(10), Duration.ofMillis(10),
+            Duration.ofMillis(50));
+
+    private final List<InProcessTopic> opened = new ArrayList<>();
+
+    @AfterEach
+    void closeTopics() {
+        opened.forEach(InProcessTopic::close);
+    }
+
+    private InProcessTopic topic() {
+        return topic(Subscriptions.load());
+    }
+
+    private InProcessTopic topic(Subscriptions subscriptions) {
+        InProcessTopic topic = new InProcessTopic(subscriptions, FAST, Clock.systemUTC());
+        opened.add(topic);
+        return topic;
+    }
+
+    /** The contract's topology with another retry budget, so a long retry cannot dead-letter by accident. */
+    private static Subscriptions withMaxDeliveryCount(int count) {
+        Subscriptions contract = Subscriptions.load();
+        return new Subscriptions(contract.topic(), count, contract.filters());
+    }
+
+    private static OutgoingMessage message(String session, EventType type) {
+        return new OutgoingMessage(UUID.randomUUID().toString(), session, type.name(), "corr-" + session,
+                "{\"n\":\"" + UUID.randomUUID() + "\"}", null);
+    }
+
+    /** Every delivery a subscription made, in the order the handler saw them. */
+    private static final class Recorder implements InProcessTopic.Handler {
+        final List<ReceivedMessage> deliveries = Collections.synchronizedList(new ArrayList<>());
+
+        @Override
+        public void handle(ReceivedMessage message) throws Exception {
+            deliveries.add(message);
+        }
+
+        List<ReceivedMessage> snapshot() {
+            synchronized (deliveries) {
+                return List.copyOf(deliveries);
+            }
+        }
+
+        List<String> ids() {
+            return snapshot().stream().map(ReceivedMessage::messageId).toList();
+        }
+
+        int size() {
+            return deliveries.size();
+        }
+    }
+
+    @Test
+    void theTopicIsNamedAfterTheContractAndHasItsSubscriptions() {
+        InProcessTopic topic = topic();
+
+        assertThat(topic.name()).isEqualTo("reservation-events");
+        assertThat(topic.subscriptionNames()).containsExactlyInAnyOrder("reserve", "pay", "issue-ticket", "notify");
+        assertThat(topic.accepts("pay", "ReservationRequested")).isTrue();
+        assertThat(topic.accepts("pay", "TicketIssued")).isFalse();
+        assertThat(topic.accepts("pay", "NoSuchType")).isFalse();
+    }
+
+    @Test
+    void aSubscriptionGetsOnlyTheTypesInItsFilter() {
+        InProcessTopic topic = topic();
+        Recorder pay = new Recorder();
+        Recorder issueTicket = new Recorder();
+        Recorder notify = new Recorder();
+        topic.subscribe("pay", pay);
+        topic.subscribe("issue-ticket", issueTicket);
+        topic.subscribe("notify", notify);
+        OutgoingMessage requested = message("r1", EventType.ReservationRequested);
+        OutgoingMessage approved = message("r1", EventType.PaymentApproved);
+        OutgoingMessage confirmed = message("r1", EventType.ReservationConfirmed);
+        OutgoingMessage issued = message("r1", EventType.TicketIssued);
+
+        topic.publish(List.of(requested, approved, confirmed, issued));
+
+        Eventually.await("notify got all four and the topic is idle", () -> notify.size() == 4 && topic.isIdle());
+        assertThat(pay.ids()).containsExactly(requested.messageId());
+        assertThat(issueTicket.ids()).containsExactly(confirmed.messageId());
+        assertThat(notify.ids()).containsExactly(requested.messageId(), approved.messageId(), confirmed.messageId(),
+                issued.messageId());
+    }
+
+    @Test
+    void aDeliveredMessageCarriesWhatWasPublished() {
+        InProcessTopic topic = topic();
+        Recorder pay = new Recorder();
+        topic.subscribe("pay", pay);
+        OutgoingMessage sent = message("r1", EventType.ReservationRequested);
+
+        topic.publish(List.of(sent));
+
+        Eventually.await("pay got it", () -> pay.size() == 1);
+        ReceivedMessage got = pay.snapshot().get(0);
+        assertThat(got.messageId()).isEqualTo(sent.messageId());
+        assertThat(got.sessionId()).isEqualTo("r1");
+        assertThat(got.type()).isEqualTo("ReservationRequested");
+        assertThat(got.correlationId()).isEqualTo(sent.correlationId());
+        assertThat(got.body()).isEqualTo(sent.body());
+        assertThat(got.deliveryCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aMessageWithAnIdAlreadySeenIsDropped() {
+        InProcessTopic topic = topic();
+        Recorder pay = new Recorder();
+        Recorder notify = new Recorder();
+        topic.subscribe("pay", pay);
+        topic.subscribe("notify", notify);
+        OutgoingMessage first = message("r1", EventType.ReservationRequested);
+        OutgoingMessage sameId = new OutgoingMessage(first.messageId(), "r1", first.type(), "other", "{}", null);
+        OutgoingMessage next = message("r1", EventType.ReservationRequested);
+
+        topic.publish(List.of(first));
+        topic.publish(List.of(sameId, next));
+
+        Eventually.await("pay got the next one and the topic is idle", () -> pay.size() >= 2 && topic.isIdle());
+        assertThat(pay.ids()).containsExactly(first.messageId(), next.messageId());
+        assertThat(pay.snapshot().get(0).body()).isEqualTo(first.body());
+        assertThat(notify.ids()).containsExactly(first.messageId(), next.messageId());
+        assertThat(topic.acceptedMessages()).containsExactly(first, next);
+    }
+
+    @Test
+    void aDuplicateInsideOneBatchIsDroppedToo() {
+        InProcessTopic topic = topic();
+        Recorder pay = new Recorder();
+        topic.subscribe("pay", pay);
+        OutgoingMessage first = message("r1", EventType.ReservationRequested);
+        OutgoingMessage last = message("r1", EventType.ReservationCancelled);
+
+        topic.publish(List.of(first, first, last));
+
+        Eventually.await("pay got the last one and the topic is idle",
+                () -> pay.ids().contains(last.messageId()) && topic.isIdle());
+        assertThat(pay.ids()).containsExactly(first.messageId(), last.messageId());
+    }
+
+    @Test
+    void aBatchWithAnUnknownTypePublishesNothing() {
+        InProcessTopic topic = topic();
+        Recorder notify = new Recorder();
+        topic.subscribe("notify", notify);
+        OutgoingMessage good = message("r1", EventType.ReservationRequested);
+        OutgoingMessage unknown = new OutgoingMessage(UUID.randomUUID().toString(), "r1", "FlightTeleported",
+                "c", "{}", null);
+
+        assertThatThrownBy(() -> topic.publish(List.of(good, unknown)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("FlightTeleported");
+
+        assertThat(topic.acceptedMessages()).isEmpty();
+        assertThat(topic.isIdle()).isTrue();
+        // the refused batch left no trace in duplicate detection: the good message can still be sent
+        topic.publish(List.of(good));
+        Eventually.await("notify got the good message", () -> notify.size() == 1);
+        assertThat(notify.ids()).containsExactly(good.messageId());
+    }
+
+    @Test
+    void aBatchWithAMessageWithoutIdPublishesNothing() {
+        InProcessTopic topic = topic();
+        OutgoingMessage good = message("r1", EventType.ReservationRequested);
+        OutgoingMessage noId = new OutgoingMessage(null, "r1", "ReservationConfirmed", "c", "{}", null);
+
+        assertThatThrownBy(() -> topic.publish(List.of(good, noId))).isInstanceOf(IllegalArgumentException.class);
+
+        assertThat(topic.acceptedMessages()).isEmpty();
+    }
+
+    @Test
+    void messagesOfOneSessionAreDeliveredInOrderEvenWhenTheFirstFailsTwice() {
+        InProcessTopic topic = topic();
+        List<String> seen = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger failuresLeft = new AtomicInteger(2);
+        OutgoingMessage first = message("r1", EventType.ReservationRequested);
+        OutgoingMessage second = message("r1", EventType.ReservationCancelled);
+        topic.subscribe("pay", m -> {
+            seen.add(m.messageId() + "#" + m.deliveryCount());
+            if (m.messageId().equals(first.messageId()) && failuresLeft.getAndDecrement() > 0) {
+                throw new IllegalStateException("pay is not ready yet");
+            }
+        });
+
+        topic.publish(List.of(first, second));
+
+        Eventually.await("the second message was handled", () -> seen.size() == 4 && topic.isIdle());
+        assertThat(seen).containsExactly(first.messageId() + "#1", first.messageId() + "#2",
+                first.messageId() + "#3", second.messageId() + "#1");
+        assertThat(topic.deadLetters("pay")).isEmpty();
+    }
+
+    @Test
+    void aSessionHasOneMessageInFlightAtATime() throws Exception {
+        InProcessTopic topic = topic();
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger mostInFlight = new AtomicInteger();
+        Recorder pay = new Recorder();
+        topic.subscribe("pay", m -> {
+            mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            Thread.sleep(2);
+            pay.handle(m);
+            inFlight.decrementAndGet();
+        });
+        List<OutgoingMessage> batch = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            batch.add(message("r1", i % 2 == 0 ? EventType.ReservationRequested : EventType.ReservationCancelled));
+        }
+
+        topic.publish(batch);
+
+        Eventually.await("all twenty handled", () -> pay.size() == 20 && topic.isIdle());
+        assertThat(mostInFlight.get()).isEqualTo(1);
+        assertThat(pay.ids()).containsExactlyElementsOf(batch.stream().map(OutgoingMessage::messageId).toList());
+    }
+
+    @Test
+    void anotherSessionKeepsFlowingWhileOneIsRetrying() {
+        InProcessTopic topic = topic(withMaxDeliveryCount(100_000));
+        AtomicBoolean stuckHealed = new AtomicBoolean();
+        AtomicInteger stuckAttempts = new AtomicInteger();
+        Recorder handled = new Recorder();
+        OutgoingMessage stuck = message("stuck", EventType.ReservationRequested);
+        OutgoingMessage afterStuck = message("stuck", EventType.ReservationCancelled);
+        OutgoingMessage other = message("other", EventType.ReservationRequested);
+        topic.subscribe("pay", m -> {
+            if (m.messageId().equals(stuck.messageId())) {
+                stuckAttempts.incrementAndGet();
+                if (!stuckHealed.get()) {
+                    throw new IllegalStateException("poisoned for now");
+                }
+            }
+            handled.handle(m);
+        });
+
+        topic.publish(List.of(stuck, afterStuck));
+        Eventually.await("the stuck message failed at least twice", () -> stuckAttempts.get() >= 2);
+        topic.publish(List.of(other));
+
+        Eventually.await("the other session's message was handled", () -> handled.ids().contains(other.messageId()));
+        assertThat(handled.ids()).containsExactly(other.messageId());
+        assertThat(topic.isIdle()).isFalse();
+
+        stuckHealed.set(true);
+        Eventually.await("the stuck session drained", () -> handled.size() == 3 && topic.isIdle());
+        assertThat(handled.ids()).containsExactly(other.messageId(), stuck.messageId(), afterStuck.messageId());
+    }
+
+    @Test
+    void afterTheMaxDeliveryCountAMessageIsDeadLetteredWithTheReasonAndTheSessionGoesOn() {
+        InProcessTopic topic = topic();
+        AtomicInteger poisonDeliveries = new AtomicInteger();
+        Recorder handled = new Recorder();
+        OutgoingMessage poison = message("r1", EventType.ReservationRequested);
+        OutgoingMessage next = message("r1", EventType.ReservationCancelled);
+        topic.subscribe("pay", m -> {
+            if (m.messageId().equals(poison.messageId())) {
+                poisonDeliveries.incrementAndGet();
+                throw new IllegalStateException("no account for user 42");
+            }
+            handled.handle(m);
+        });
+
+        topic.publish(List.of(poison, next));
+
+        Eventually.await("the next message was handled", () -> handled.size() == 1 && topic.isIdle());
+        assertThat(handled.ids()).containsExactly(next.messageId());
+        assertThat(poisonDeliveries.get()).isEqualTo(10);
+        List<DeadLetter> deadLetters = topic.deadLetters("pay");
+        assertThat(deadLetters).hasSize(1);
+        DeadLetter letter = deadLetters.get(0);
+        assertThat(letter.subscription()).isEqualTo("pay");
+        assertThat(letter.message().messageId()).isEqualTo(poison.messageId());
+        assertThat(letter.message().deliveryCount()).isEqualTo(10);
+        assertThat(letter.reason()).contains("no account for user 42");
+        assertThat(letter.deadLetteredAt()).isNotNull();
+        assertThat(topic.deadLetters("notify")).isEmpty();
+    }
+
+    @Test
+    void replayingDeadLettersDeliversThemAgainWithAFreshDeliveryCount() {
+        InProcessTopic topic = topic(withMaxDeliveryCount(2));
+        AtomicBoolean fixed = new AtomicBoolean();
+        Recorder handled = new Recorder();
+        OutgoingMessage poison = message("r1", EventType.ReservationRequested);
+        topic.subscribe("pay", m -> {
+            if (!fixed.get()) {
+                throw new IllegalStateException("bug in pay");
+            }
+            handled.handle(m);
+        });
+        topic.publish(List.of(poison));
+        Eventually.await("the message was dead-lettered", () -> topic.deadLetters("pay").size() == 1);
+
+        fixed.set(true);
+        int replayed = topic.replayDeadLetters("pay");
+
+        assertThat(replayed).isEqualTo(1);
+        Eventually.await("the replayed message was handled", () -> handled.size() == 1 && topic.isIdle());
+        assertThat(handled.snapshot().get(0).messageId()).isEqualTo(poison.messageId());
+        assertThat(handled.snapshot().get(0).deliveryCount()).isEqualTo(1);
+        assertThat(topic.deadLetters("pay")).isEmpty();
+        assertThat(topic.replayDeadLetters("pay")).isZero();
+    }
+
+    @Test
+    void aHandlerThatThrowsAnErrorIsRetriedLikeAnyFailure() {
+        InProcessTopic topic = topic();
+        AtomicInteger attempts = new AtomicInteger();
+        Recorder handled = new Recorder();
+        topic.subscribe("pay", m -> {
+            if (attempts.incrementAndGet() == 1) {
+                throw new AssertionError("a crash that is not an Exception");
+            }
+            handled.handle(m);
+        });
+
+        topic.publish(List.of(message("r1", EventType.ReservationRequested)));
+
+        Eventually.await("the message was handled on its second delivery", () -> handled.size() == 1 && topic.isIdle());
+        assertThat(handled.snapshot().get(0).deliveryCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aPausedSubscriptionKeepsItsMessagesWaitingUntilItIsResumed() {
+        InProcessTopic topic = topic();
+        Recorder pay = new Recorder();
+        Recorder notify = new Recorder();
+        topic.subscribe("pay", pay);
+        topic.subscribe("notify", notify);
+        topic.pause("pay");
+        OutgoingMessage first = message("r1", EventType.ReservationRequested);
+        OutgoingMessage second = message("r2", EventType.ReservationRequested);
+
+        topic.publish(List.of(first, second));
+
+        Eventually.await("notify, which runs, got both", () -> notify.size() == 2 && topic.isIdle());
+        assertThat(pay.size()).isZero();
+
+        topic.resume("pay");
+
+        Eventually.await("pay got both after resuming", () -> pay.size() == 2 && topic.isIdle());
+        assertThat(pay.ids()).containsExactlyInAnyOrder(first.messageId(), second.messageId());
+    }
+
+    @Test
+    void aSubscriptionWithoutAHandlerKeepsItsMessagesForTheHandlerThatComesLater() {
+        InProcessTopic topic = topic();
+        OutgoingMessage sent = message("r1", EventType.ReservationRequested);
+        topic.publish(List.of(sent));
+        Recorder pay = new Recorder();
+
+        topic.subscribe("pay", pay);
+
+        Eventually.await("pay got the message", () -> pay.size() == 1);
+        assertThat(pay.ids()).containsExactly(sent.messageId());
+    }
+
+    @Test
+    void aScheduledMessageIsNotDeliveredBeforeItsTime() {
+        InProcessTopic topic = topic();
+        Recorder pay = new Recorder();
+        topic.subscribe("pay", pay);
+        OutgoingMessage due = message("r1", EventType.PaymentRetryDue)
+                .scheduledAt(Instant.now().plus(Duration.ofSeconds(3)));
+
+        topic.publish(List.of(due));
+
+        // read in this order: while the count is still 1 afterwards, the message was not enqueued when we looked
+        boolean deliveredEarly = pay.size() > 0;
+        int stillScheduled = topic.scheduledCount();
+        assertThat(stillScheduled).isEqualTo(1);
+        assertThat(deliveredEarly).isFalse();
+        assertThat(topic.acceptedMessages()).containsExactly(due);
+
+        Eventually.await("the scheduled message arrived", () -> pay.size() == 1);
+        assertThat(pay.ids()).containsExactly(due.messageId());
+        assertThat(topic.scheduledCount()).isZero();
+    }
+
+    @Test
+    void aMessageScheduledInThePastIsDeliveredAtOnce() {
+        InProcessTopic topic = topic();
+        Recorder pay = new Recorder();
+        topic.subscribe("pay", pay);
+
+        topic.publish(List.of(message("r1", EventType.PaymentRetryDue).scheduledAt(Instant.now().minusSeconds(60))));
+
+        assertThat(topic.scheduledCount()).isZero();
+        Eventually.await("the message arrived", () -> pay.size() == 1);
+    }
+
+    @Test
+    void redeliverBypassesDuplicateDetection() {
+        InProcessTopic topic = topic();
+        Recorder pay = new Recorder();
+        Recorder notify = new Recorder();
+        topic.subscribe("pay", pay);
+        topic.subscribe("notify", notify);
+        OutgoingMessage sent = message("r1", EventType.ReservationRequested);
+        topic.publish(List.of(sent));
+        Eventually.await("first delivery", () -> pay.size() == 1 && notify.size() == 1);
+
+        topic.redeliver("pay", sent);
+
+        Eventually.await("second delivery to pay", () -> pay.size() == 2 && topic.isIdle());
+        assertThat(pay.ids()).containsExactly(sent.messageId(), sent.messageId());
+        assertThat(notify.size()).isEqualTo(1);
+        topic.publish(List.of(sent));
+        Eventually.await("the topic is idle", topic::isIdle);
+        assertThat(pay.size()).isEqualTo(2);
+        assertThat(topic.acceptedMessages()).containsExactly(sent);
+    }
+
+    @Test
+    void theTopicIsIdleOnlyAfterEveryMessageWasHandled() throws Exception {
+        InProcessTopic topic = topic();
+        CountDownLatch release = new CountDownLatch(1);
+        Recorder pay = new Recorder();
+        topic.subscribe("pay", m -> {
+            if (!release.await(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("never released");
+            }
+            pay.handle(m);
+        });
+        List<OutgoingMessage> batch = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            batch.add(message("r" + (i % 3), EventType.ReservationRequested));
+        }
+
+        topic.publish(batch);
+
+        assertThat(topic.isIdle()).isFalse();
+        release.countDown();
+        Eventually.await("the topic became idle", topic::isIdle);
+        assertThat(pay.size()).isEqualTo(6);
+    }
+
+    @Test
+    void theHandlerRunsWithTheMessagesCorrelationId() {
+        InProcessTopic topic = topic();
+        List<String> seen = Collections.synchronizedList(new ArrayList<>());
+        topic.subscribe("pay", m -> seen.add(Correlation.current()));
+
+        topic.publish(List.of(message("r7", EventType.ReservationRequested)));
+
+        Eventually.await("handled", () -> seen.size() == 1);
+        assertThat(seen).containsExactly("corr-r7");
+    }
+
+    @Test
+    void aCustomTopologyRoutesByItsOwnFilters() {
+        InProcessTopic topic = topic(new Subscriptions("t", 3,
+                Map.of("only-tickets", Set.of(EventType.TicketIssued, EventType.TicketVoided))));
+        Recorder tickets = new Recorder();
+        topic.subscribe("only-tickets", tickets);
+        OutgoingMessage issued = message("r1", EventType.TicketIssued);
+
+        topic.publish(List.of(message("r1", EventType.ReservationRequested), issued));
+
+        Eventually.await("idle after the ticket", () -> tickets.size() >= 1 && topic.isIdle());
+        assertThat(tickets.ids()).containsExactly(issued.messageId());
+        assertThat(topic.acceptedMessages()).hasSize(2);
+    }
+
+    @Test
+    void anUnknownSubscriptionIsRefused() {
+        InProcessTopic topic = topic();
+
+        assertThatThrownBy(() -> topic.subscribe("billing", m -> { })).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("billing");
+        assertThatThrownBy(() -> topic.deadLetters("billing")).isInstanceOf(IllegalArgumentException.class);
+    }
+}

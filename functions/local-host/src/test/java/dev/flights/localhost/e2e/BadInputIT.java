@@ -77,4 +77,29 @@ class BadInputIT {
         assertThat(other.status()).isEqualTo(409);
         assertThat(other.body().path("errors").get(0).path("field").asText()).isEqualTo("Idempotency-Key");
     }
+
+    @Test
+    void noInputOnAnyRouteProducesA500() {
+        java.util.Random random = new java.util.Random(20261123);
+        String[] segments = {"ew", "", "%00", "..", "a%2Fb", "%F0%9F%98%80", "x".repeat(300), UUID.randomUUID().toString(),
+                "00000000-0000-0000-0000-000000000000", "-1", "null", "%7B%7D", "%22"};
+        String[] bodies = {null, "", "{", "[]", "null", "0", "\"s\"", "{\"amount\":1e400}",
+                "{\"amount\":9223372036854775808}", "{\"amount\":1000000}", "{\"userId\":{},\"flightId\":[]}",
+                "{\"userId\":\"ew\",\"flightId\":\"KE1\",\"extra\":true}", "{\"amount\":\"\\u0000\"}",
+                "x".repeat(20_000)};
+        String[] templates = {"/api/accounts/%s/deposits", "/api/accounts/%s", "/api/reservations/%s",
+                "/api/reservations/%s/cancel", "/api/reservations?userId=%s", "/api/notifications?userId=%s",
+                "/api/reservations"};
+        for (int i = 0; i < 300; i++) {
+            String path = String.format(templates[random.nextInt(templates.length)],
+                    segments[random.nextInt(segments.length)]);
+            String body = bodies[random.nextInt(bodies.length)];
+            Api.Response response = random.nextBoolean() ? api.get(path) : api.post(path, body, Map.of());
+
+            assertThat(response.status()).as("%s with %s", path, body).isLessThan(500);
+            if (response.status() >= 400) {
+                assertThat(response.header("Content-Type")).as("%s", path).isEqualTo("application/problem+json");
+            }
+        }
+    }
 }

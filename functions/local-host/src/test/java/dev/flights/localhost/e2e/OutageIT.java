@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flights.localhost.LocalHostRuntime;
+import dev.flights.platform.messaging.OutgoingMessage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,5 +68,34 @@ class OutageIT {
         assertThat(paymentAttempts).isGreaterThanOrEqualTo(ids.size());
         assertThat(storeCalls).as("the open circuit spares the failing store").isLessThan(paymentAttempts);
         assertThat(api.balance(customer)).isEqualTo(1000 - 100L * ids.size());
+    }
+
+    @Test
+    void aPoisonMessageIsDeadLetteredWithItsReasonCanBeReplayedAndOthersKeepFlowing() {
+        String poisonId = java.util.UUID.randomUUID().toString();
+        host.topic().publish(List.of(new OutgoingMessage(poisonId, poisonId, "ReservationRequested", "poison-test",
+                "{\"specversion\":\"1.0\",\"type\":\"ReservationRequested\",\"data\":\"not an object\"}", null)));
+        String customer = Api.newCustomer();
+        api.deposit(customer, 100);
+
+        String id = api.reserve(customer, "KE5");
+        api.awaitStatus(id, "TICKETED");
+        JsonNode letter = Api.await(() -> deadLetter(poisonId), l -> l != null, "the poison message in pay's dead letters");
+
+        assertThat(letter.path("reason").asText()).contains("MalformedEventException");
+        assertThat(letter.path("message").path("deliveryCount").asInt()).isEqualTo(10);
+        assertThat(api.post("/admin/dead-letters/pay/replay", null, java.util.Map.of()).body().path("replayed").asInt())
+                .isGreaterThanOrEqualTo(1);
+        Api.await(() -> deadLetter(poisonId), l -> l != null, "the replayed poison message to come back");
+    }
+
+    private JsonNode deadLetter(String messageId) {
+        for (JsonNode letter : api.get("/admin/dead-letters").body().path("items")) {
+            if (letter.path("message").path("messageId").asText().equals(messageId)
+                    && letter.path("subscription").asText().equals("pay")) {
+                return letter;
+            }
+        }
+        return null;
     }
 }

@@ -14,7 +14,7 @@ public final class InProcessHttpResponse implements HttpResponseMessage {
 
     private InProcessHttpResponse(HttpStatusType status, Map<String, String> headers, Object body) {
         this.status = status;
-        this.headers = Map.copyOf(headers);
+        this.headers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(headers));
         this.body = body;
     }
 
@@ -61,7 +61,9 @@ public final class InProcessHttpResponse implements HttpResponseMessage {
 
         @Override
         public HttpResponseMessage.Builder header(String key, String value) {
-            headers.put(key, value);
+            if (value != null) {
+                headers.put(key, value);
+            }
             return this;
         }
 

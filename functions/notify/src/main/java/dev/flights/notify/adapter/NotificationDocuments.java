@@ -1,5 +1,6 @@
 package dev.flights.notify.adapter;
 
+import dev.flights.platform.store.SortableTime;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flights.contract.UserId;
 import dev.flights.contract.codec.EventCodec;

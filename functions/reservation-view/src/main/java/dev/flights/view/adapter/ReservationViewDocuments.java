@@ -1,5 +1,6 @@
 package dev.flights.view.adapter;
 
+import dev.flights.platform.store.SortableTime;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flights.contract.UserId;

@@ -1,14 +1,14 @@
-package dev.flights.notify.adapter;
+package dev.flights.platform.store;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * Instants written with a fixed nine-digit fraction, so that the store's string order is time order
- * ({@code Instant.toString} drops zero fractions, and "…:00Z" sorts after "…:00.5Z").
+ * Instants written with a fixed nine-digit fraction, for fields a query orders by: the store orders strings, and
+ * {@code Instant.toString} drops zero fractions, so "…:00Z" would sort after "…:00.5Z".
  */
-final class SortableTime {
+public final class SortableTime {
 
     private static final DateTimeFormatter FORMAT =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
@@ -16,7 +16,7 @@ final class SortableTime {
     private SortableTime() {
     }
 
-    static String format(Instant instant) {
+    public static String format(Instant instant) {
         return FORMAT.format(instant);
     }
 }

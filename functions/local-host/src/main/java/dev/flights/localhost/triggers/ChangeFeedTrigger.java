@@ -29,7 +29,7 @@ public final class ChangeFeedTrigger {
     private final DocumentContainer leases;
     private final String leaseId;
     private volatile boolean paused;
-    private volatile boolean caughtUp;
+    private volatile boolean polling;
     private int failures;
 
     public ChangeFeedTrigger(FunctionInvoker invoker, DocumentStore store) {
@@ -48,9 +48,16 @@ public final class ChangeFeedTrigger {
         paused = value;
     }
 
-    /** True when the last poll found nothing new and nothing failed. */
+    /** True when the function has been handed every change so far (or is stopped). */
     public boolean isCaughtUp() {
-        return paused || caughtUp;
+        if (paused) {
+            return true;
+        }
+        if (polling) {
+            return false;
+        }
+        String continuation = lease().map(l -> l.path("continuation").asText(null)).orElse(null);
+        return !polling && monitored.readChanges(continuation, 1).documents().isEmpty();
     }
 
     public String functionName() {
@@ -61,13 +68,20 @@ public final class ChangeFeedTrigger {
         if (paused) {
             return;
         }
+        polling = true;
+        try {
+            handNextPage();
+        } finally {
+            polling = false;
+        }
+    }
+
+    private void handNextPage() {
         String continuation = lease().map(l -> l.path("continuation").asText(null)).orElse(null);
         ChangeFeedPage page = monitored.readChanges(continuation, MAX_ITEMS);
         if (page.documents().isEmpty()) {
-            caughtUp = true;
             return;
         }
-        caughtUp = false;
         ArrayNode changes = EventCodec.json().createArrayNode().addAll(page.documents());
         try {
             invoker.invoke(changes.toString(), Map.of());

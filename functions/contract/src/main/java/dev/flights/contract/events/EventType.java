@@ -14,6 +14,7 @@ public enum EventType {
     PaymentDeferred(PaymentDeferred.class),
     PaymentRefunded(PaymentRefunded.class),
     PaymentRetryDue(PaymentRetryDue.class),
+    RefundRetryDue(RefundRetryDue.class),
     TicketIssued(TicketIssued.class),
     TicketVoided(TicketVoided.class);
 

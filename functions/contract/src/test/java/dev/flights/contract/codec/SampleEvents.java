@@ -10,6 +10,7 @@ import dev.flights.contract.events.PaymentDeclined;
 import dev.flights.contract.events.PaymentDeferred;
 import dev.flights.contract.events.PaymentRefunded;
 import dev.flights.contract.events.PaymentRetryDue;
+import dev.flights.contract.events.RefundRetryDue;
 import dev.flights.contract.events.ReservationCancelled;
 import dev.flights.contract.events.ReservationConfirmed;
 import dev.flights.contract.events.ReservationRejected;
@@ -44,6 +45,7 @@ final class SampleEvents {
         put(all, new PaymentDeferred(id(7), AT, RESERVATION, USER, Instant.parse("2025-03-01T10:20:00Z")));
         put(all, new PaymentRefunded(id(8), AT, RESERVATION, USER, Money.of(100), Money.of(150)));
         put(all, new PaymentRetryDue(id(9), AT, RESERVATION, USER, FLIGHT, Money.of(100), 2));
+        put(all, new RefundRetryDue(id(12), AT, RESERVATION, USER, FLIGHT, 1));
         put(all, new TicketIssued(id(10), AT, RESERVATION, USER, FLIGHT, "TK-000123"));
         put(all, new TicketVoided(id(11), AT, RESERVATION, USER, "TK-000123"));
         return all;

@@ -5,6 +5,7 @@ import static dev.flights.contract.events.EventType.PaymentDeclined;
 import static dev.flights.contract.events.EventType.PaymentDeferred;
 import static dev.flights.contract.events.EventType.PaymentRefunded;
 import static dev.flights.contract.events.EventType.PaymentRetryDue;
+import static dev.flights.contract.events.EventType.RefundRetryDue;
 import static dev.flights.contract.events.EventType.ReservationCancelled;
 import static dev.flights.contract.events.EventType.ReservationConfirmed;
 import static dev.flights.contract.events.EventType.ReservationRejected;
@@ -46,7 +47,7 @@ class SubscriptionsTest {
     @Test
     void payTakesRequestedAndCancelledReservationsAndItsOwnRetryNotes() {
         assertThat(subscriptions.filters().get("pay")).containsExactlyInAnyOrder(
-                ReservationRequested, ReservationCancelled, PaymentRetryDue);
+                ReservationRequested, ReservationCancelled, PaymentRetryDue, RefundRetryDue);
     }
 
     @Test
@@ -57,7 +58,7 @@ class SubscriptionsTest {
 
     @Test
     void notifyTakesEveryEventOfTheDesignButNotPaysInternalRetryNote() {
-        Set<EventType> designEvents = EnumSet.complementOf(EnumSet.of(PaymentRetryDue));
+        Set<EventType> designEvents = EnumSet.complementOf(EnumSet.of(PaymentRetryDue, RefundRetryDue));
 
         assertThat(subscriptions.filters().get("notify")).containsExactlyInAnyOrderElementsOf(designEvents);
     }
@@ -65,7 +66,8 @@ class SubscriptionsTest {
     @Test
     void paysRetryNoteGoesToPayOnly() {
         subscriptions.filters().forEach((name, types) ->
-                assertThat(types.contains(PaymentRetryDue)).as(name).isEqualTo(name.equals("pay")));
+                assertThat(types.contains(PaymentRetryDue) || types.contains(RefundRetryDue)).as(name)
+                        .isEqualTo(name.equals("pay")));
     }
 
     @Test

@@ -117,7 +117,8 @@ class MoneyConservationIT {
                         .isEqualTo(api.reservation(item.path("reservationId").asText()).path("status").asText());
             }
         }
-        assertThat(host.deadLetters()).as("nothing was given up on").isEmpty();
+        assertThat(host.deadLetters()).as("nothing was given up on")
+                .noneMatch(letter -> ids.contains(letter.message().sessionId()));
     }
 
     private void redeliverSome(Random random) {

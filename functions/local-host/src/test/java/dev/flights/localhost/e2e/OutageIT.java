@@ -54,6 +54,12 @@ class OutageIT {
                 JsonNode pending = api.awaitStatus(id, "PAYMENT_PENDING");
                 assertThat(pending.path("paymentRetryAt").asText()).isNotBlank();
             }
+            assertThat(api.cancel(ids.get(0)).status()).as("cancelling while pay fails").isEqualTo(202);
+            // keep failing until pay has dealt with the cancellation: deferred it, or given up on it
+            Api.await(() -> host.topic().acceptedMessages().stream().anyMatch(m -> m.type().equals("RefundRetryDue")
+                    && m.sessionId().equals(ids.get(0))) || host.topic().deadLetters("pay").stream()
+                            .anyMatch(letter -> letter.message().sessionId().equals(ids.get(0))),
+                    done -> done, "pay to deal with the cancellation");
             // every attempt that could not charge ends in a PaymentDeferred; without a breaker each would call the store
             paymentAttempts = host.topic().acceptedMessages().stream()
                     .filter(m -> m.type().equals("PaymentDeferred") && ids.contains(m.sessionId())).count();
@@ -62,12 +68,19 @@ class OutageIT {
             host.setFailing("pay", false);
         }
 
-        for (String id : ids) {
+        for (String id : ids.subList(1, ids.size())) {
             api.awaitStatus(id, "TICKETED");
         }
+        host.awaitQuiet(Duration.ofSeconds(20));
+        Api.await(() -> host.topic().scheduledCount(), n -> n == 0, "the scheduled retries to run");
+        host.awaitQuiet(Duration.ofSeconds(20));
+        assertThat(api.reservation(ids.get(0)).path("status").asText()).isEqualTo("CANCELLED");
         assertThat(paymentAttempts).isGreaterThanOrEqualTo(ids.size());
         assertThat(storeCalls).as("the open circuit spares the failing store").isLessThan(paymentAttempts);
-        assertThat(api.balance(customer)).isEqualTo(1000 - 100L * ids.size());
+        assertThat(api.balance(customer)).as("the cancelled one was never charged, or charged and refunded")
+                .isEqualTo(1000 - 100L * (ids.size() - 1));
+        assertThat(host.deadLetters()).as("nothing was given up on")
+                .noneMatch(letter -> ids.contains(letter.message().sessionId()));
     }
 
     @Test

@@ -67,7 +67,7 @@ final class NotificationText {
                 return text("Ticket %s of reservation %s voided.", e.ticketNumber(), id);
             }
             default:
-                // PaymentRetryDue is pay's note to itself, nothing the customer needs to hear
+                // PaymentRetryDue and RefundRetryDue are pay's notes to itself, nothing the customer needs to hear
                 return Optional.empty();
         }
     }

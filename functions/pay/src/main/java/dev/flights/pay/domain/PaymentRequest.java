@@ -35,6 +35,10 @@ public record PaymentRequest(UUID reservationId, UserId userId, FlightId flightI
 
     /** When to try again: the delay doubles with every attempt, up to 16 times the delay. */
     public Instant retryAt(Instant now, Duration delay) {
+        return backoff(now, delay, attempt);
+    }
+
+    static Instant backoff(Instant now, Duration delay, int attempt) {
         return now.plus(delay.multipliedBy(1L << Math.min(attempt, MAX_DOUBLINGS)));
     }
 

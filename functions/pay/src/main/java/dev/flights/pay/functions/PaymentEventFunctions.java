@@ -4,6 +4,7 @@ import com.microsoft.azure.functions.ExecutionContext;
 import com.microsoft.azure.functions.annotation.FunctionName;
 import com.microsoft.azure.functions.annotation.ServiceBusTopicTrigger;
 import dev.flights.contract.events.PaymentRetryDue;
+import dev.flights.contract.events.RefundRetryDue;
 import dev.flights.contract.events.ReservationCancelled;
 import dev.flights.contract.events.ReservationRequested;
 import dev.flights.contract.events.SagaEvent;
@@ -40,6 +41,8 @@ public class PaymentEventFunctions {
             pay.on(due);
         } else if (event instanceof ReservationCancelled cancelled) {
             refund.on(cancelled);
+        } else if (event instanceof RefundRetryDue due) {
+            refund.on(due);
         } else {
             log.warn("{} {} is not for pay; the pay subscription should have filtered it out", event.type(),
                     event.eventId());

@@ -2,16 +2,19 @@ package dev.flights.pay.application;
 
 import static dev.flights.pay.fixtures.Reservations.aReservation;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flights.contract.Money;
 import dev.flights.contract.events.PaymentApproved;
 import dev.flights.contract.events.PaymentDeclined;
 import dev.flights.contract.events.PaymentRefunded;
+import dev.flights.contract.events.PaymentRetryDue;
+import dev.flights.contract.events.RefundRetryDue;
 import dev.flights.pay.domain.PaymentStatus;
 import dev.flights.pay.fixtures.PayUnderTest;
 import dev.flights.pay.fixtures.Reservations;
-import dev.flights.platform.store.StoreUnavailableException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class RefundOnReservationCancelledTest {
@@ -97,18 +100,54 @@ class RefundOnReservationCancelledTest {
     }
 
     @Test
-    void anUnavailableStoreIsLeftToTheTopicToRedeliver() {
+    void aCancellationWhileTheStoreIsUnavailableIsRetriedLaterAndThenRefundsOnce() {
         pay.deposited("ew", 150);
         Reservations reservation = aReservation().by("ew").costing(100);
         pay.pay.on(reservation.requested());
         pay.store.setFailing(true);
 
-        assertThatThrownBy(() -> pay.refund.on(reservation.cancelled()))
-                .isInstanceOf(StoreUnavailableException.class);
-
-        pay.store.setFailing(false);
         pay.refund.on(reservation.cancelled());
+
+        assertThat(pay.topic.messages()).singleElement().satisfies(message -> {
+            assertThat(message.type()).isEqualTo("RefundRetryDue");
+            assertThat(message.scheduledEnqueueTime()).isAfter(Reservations.T0);
+        });
+        RefundRetryDue due = (RefundRetryDue) pay.topic.events().get(0);
+        assertThat(due.attempt()).isEqualTo(1);
+        pay.store.setFailing(false);
+        pay.refund.on(due);
+        pay.refund.on(due);
         assertThat(pay.balanceOf("ew")).isEqualTo(150);
-        assertThat(pay.topic.messages()).isEmpty();
+        assertThat(pay.outbox("ew")).filteredOn(PaymentRefunded.class::isInstance).hasSize(1);
+    }
+
+    @Test
+    void aCancellationDeferredBeforeTheChargeEndsUnchargedWhicheverRetryComesFirst() {
+        for (boolean refundRetryFirst : new boolean[] {true, false}) {
+            // a circuit that never opens: this is about the order of the two retries, not about the breaker
+            PayUnderTest fresh = PayUnderTest.with(new PaymentSettings(new PaymentSettings.Retry(Duration.ofSeconds(30)),
+                    new PaymentSettings.Circuit(Duration.ofSeconds(30), 100, 1000, 1000, 1)),
+                    Clock.fixed(Reservations.T0, ZoneOffset.UTC));
+            fresh.deposited("ew", 150);
+            Reservations reservation = aReservation().by("ew").costing(100);
+            fresh.store.setFailing(true);
+            fresh.pay.on(reservation.requested());
+            fresh.refund.on(reservation.cancelled());
+            fresh.store.setFailing(false);
+            PaymentRetryDue paymentRetry = fresh.topic.events().stream().filter(PaymentRetryDue.class::isInstance)
+                    .map(PaymentRetryDue.class::cast).findFirst().orElseThrow();
+            RefundRetryDue refundRetry = fresh.topic.events().stream().filter(RefundRetryDue.class::isInstance)
+                    .map(RefundRetryDue.class::cast).findFirst().orElseThrow();
+
+            if (refundRetryFirst) {
+                fresh.refund.on(refundRetry);
+                fresh.pay.on(paymentRetry);
+            } else {
+                fresh.pay.on(paymentRetry);
+                fresh.refund.on(refundRetry);
+            }
+
+            assertThat(fresh.balanceOf("ew")).as("refund retry first: %s", refundRetryFirst).isEqualTo(150);
+        }
     }
 }

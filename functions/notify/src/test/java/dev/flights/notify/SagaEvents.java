@@ -9,6 +9,7 @@ import dev.flights.contract.events.PaymentDeclined;
 import dev.flights.contract.events.PaymentDeferred;
 import dev.flights.contract.events.PaymentRefunded;
 import dev.flights.contract.events.PaymentRetryDue;
+import dev.flights.contract.events.RefundRetryDue;
 import dev.flights.contract.events.ReservationCancelled;
 import dev.flights.contract.events.ReservationConfirmed;
 import dev.flights.contract.events.ReservationRejected;
@@ -86,6 +87,10 @@ public final class SagaEvents {
     public PaymentRefunded paymentRefunded(long amount, long balance) {
         return new PaymentRefunded(id("PaymentRefunded"), at, reservationId, userId, Money.of(amount),
                 Money.of(balance));
+    }
+
+    public RefundRetryDue refundRetryDue() {
+        return new RefundRetryDue(id("RefundRetryDue"), at, reservationId, userId, flightId, 1);
     }
 
     public PaymentRetryDue paymentRetryDue() {

@@ -18,9 +18,6 @@ public record FunctionDefinition(String app, String name, Class<?> functionClass
         return trigger instanceof ServiceBusTopicTrigger;
     }
 
-    public boolean isCosmosDb() {
-        return trigger instanceof CosmosDBTrigger;
-    }
 
     public String describe() {
         if (trigger instanceof HttpTrigger http) {

@@ -1,6 +1,5 @@
 package dev.flights.notify.adapter;
 
-import dev.flights.platform.store.SortableTime;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flights.contract.UserId;
 import dev.flights.contract.codec.EventCodec;
@@ -12,6 +11,7 @@ import dev.flights.platform.store.DocumentConflictException;
 import dev.flights.platform.store.DocumentContainer;
 import dev.flights.platform.store.DocumentQuery;
 import dev.flights.platform.store.DocumentStore;
+import dev.flights.platform.store.SortableTime;
 import dev.flights.platform.store.TransactionalBatch;
 import java.time.Instant;
 import java.util.List;

@@ -2,6 +2,7 @@ package dev.flights.pay.functions;
 
 import com.microsoft.azure.functions.ExecutionContext;
 import com.microsoft.azure.functions.annotation.CosmosDBTrigger;
+import com.microsoft.azure.functions.annotation.ExponentialBackoffRetry;
 import com.microsoft.azure.functions.annotation.FunctionName;
 import dev.flights.platform.outbox.OutboxRelay;
 import org.springframework.stereotype.Component;
@@ -16,7 +17,9 @@ public class AccountOutboxFunctions {
         this.relay = relay;
     }
 
+    // on Azure the change-feed trigger moves its lease on even when the function throws: retry until it succeeds
     @FunctionName("relayAccountOutbox")
+    @ExponentialBackoffRetry(maxRetryCount = -1, minimumInterval = "00:00:01", maximumInterval = "00:01:00")
     public void relay(
             @CosmosDBTrigger(name = "changes", databaseName = "%CosmosDatabase%", containerName = "accounts",
                     leaseContainerName = "leases", leaseContainerPrefix = "pay-outbox-",

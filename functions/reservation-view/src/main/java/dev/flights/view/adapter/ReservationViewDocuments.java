@@ -1,6 +1,5 @@
 package dev.flights.view.adapter;
 
-import dev.flights.platform.store.SortableTime;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flights.contract.UserId;
@@ -9,6 +8,7 @@ import dev.flights.platform.store.ContainerLayout;
 import dev.flights.platform.store.DocumentContainer;
 import dev.flights.platform.store.DocumentQuery;
 import dev.flights.platform.store.DocumentStore;
+import dev.flights.platform.store.SortableTime;
 import dev.flights.platform.store.TransactionalBatch;
 import dev.flights.view.application.ReservationViews;
 import dev.flights.view.domain.ReservationView;

@@ -2,6 +2,7 @@ package dev.flights.view.domain;
 
 import dev.flights.contract.FlightId;
 import dev.flights.contract.Money;
+import dev.flights.contract.ReservationStatus;
 import dev.flights.contract.UserId;
 import java.time.Instant;
 import java.util.UUID;

@@ -2,6 +2,7 @@ package dev.flights.view.functions;
 
 import com.microsoft.azure.functions.ExecutionContext;
 import com.microsoft.azure.functions.annotation.CosmosDBTrigger;
+import com.microsoft.azure.functions.annotation.ExponentialBackoffRetry;
 import com.microsoft.azure.functions.annotation.FunctionName;
 import dev.flights.view.adapter.ReservationChangeFeed;
 import dev.flights.view.application.UpdateViewOnReservationChanged;
@@ -19,7 +20,9 @@ public class ReservationViewFunctions {
         this.updateView = updateView;
     }
 
+    // on Azure the change-feed trigger moves its lease on even when the function throws: retry until it succeeds
     @FunctionName("projectReservationView")
+    @ExponentialBackoffRetry(maxRetryCount = -1, minimumInterval = "00:00:01", maximumInterval = "00:01:00")
     public void project(
             @CosmosDBTrigger(name = "changes", databaseName = "%CosmosDatabase%", containerName = "reservations",
                     leaseContainerName = "leases", leaseContainerPrefix = "reservation-view-",

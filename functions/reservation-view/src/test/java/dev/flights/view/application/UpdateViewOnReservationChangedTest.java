@@ -4,11 +4,11 @@ import static dev.flights.view.ReservationVersions.NOON;
 import static dev.flights.view.ReservationVersions.aReservation;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flights.contract.ReservationStatus;
 import dev.flights.contract.UserId;
 import dev.flights.platform.inprocess.InMemoryDocumentStore;
 import dev.flights.view.ReservationVersions;
 import dev.flights.view.adapter.ReservationViewDocuments;
-import dev.flights.view.domain.ReservationStatus;
 import dev.flights.view.domain.ReservationView;
 import java.util.List;
 import java.util.Optional;

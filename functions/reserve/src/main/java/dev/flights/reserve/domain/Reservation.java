@@ -2,6 +2,7 @@ package dev.flights.reserve.domain;
 
 import dev.flights.contract.FlightId;
 import dev.flights.contract.Money;
+import dev.flights.contract.ReservationStatus;
 import dev.flights.contract.UserId;
 import dev.flights.contract.events.PaymentApproved;
 import dev.flights.contract.events.PaymentDeclined;
@@ -38,16 +39,16 @@ public record Reservation(UUID reservationId, UserId userId, FlightId flightId, 
 
     /** Applies what another app reported about this reservation. */
     public Transition on(SagaEvent event, Instant now) {
-        if (event instanceof PaymentApproved && status.awaitsPayment()) {
+        if (event instanceof PaymentApproved && awaitsPayment()) {
             return Transition.to(with(ReservationStatus.CONFIRMED, now),
                     new ReservationConfirmed(eventId("ReservationConfirmed"), now, reservationId, userId, flightId));
         }
-        if (event instanceof PaymentDeclined declined && status.awaitsPayment()) {
+        if (event instanceof PaymentDeclined declined && awaitsPayment()) {
             return Transition.to(with(ReservationStatus.REJECTED, now),
                     new ReservationRejected(eventId("ReservationRejected"), now, reservationId, userId,
                             declined.reason()));
         }
-        if (event instanceof PaymentDeferred deferred && status.awaitsPayment()
+        if (event instanceof PaymentDeferred deferred && awaitsPayment()
                 && !deferred.retryAt().equals(paymentRetryAt)) {
             Reservation pending = with(ReservationStatus.PAYMENT_PENDING, now);
             return Transition.to(new Reservation(reservationId, userId, flightId, price, pending.status, ticketNumber,
@@ -77,6 +78,10 @@ public record Reservation(UUID reservationId, UserId userId, FlightId flightId, 
             default -> new CancelOutcome.Cancelled(Transition.to(with(ReservationStatus.CANCELLED, now),
                     new ReservationCancelled(eventId("ReservationCancelled"), now, reservationId, userId, flightId)));
         };
+    }
+
+    private boolean awaitsPayment() {
+        return status == ReservationStatus.REQUESTED || status == ReservationStatus.PAYMENT_PENDING;
     }
 
     private Reservation with(ReservationStatus next, Instant now) {

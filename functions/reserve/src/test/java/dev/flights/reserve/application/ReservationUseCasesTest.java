@@ -8,13 +8,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flights.contract.FlightId;
+import dev.flights.contract.ReservationStatus;
 import dev.flights.platform.inprocess.InMemoryDocumentStore;
 import dev.flights.platform.store.ContainerLayout;
 import dev.flights.platform.store.DocumentContainer;
 import dev.flights.reserve.adapter.ReservationDocuments;
 import dev.flights.reserve.domain.CancelOutcome;
 import dev.flights.reserve.domain.Reservation;
-import dev.flights.reserve.domain.ReservationStatus;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;

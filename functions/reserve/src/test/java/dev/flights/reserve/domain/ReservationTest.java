@@ -1,5 +1,14 @@
 package dev.flights.reserve.domain;
 
+import dev.flights.contract.ReservationStatus;
+import dev.flights.contract.events.DeclineReason;
+import dev.flights.contract.events.ReservationCancelled;
+import dev.flights.contract.events.ReservationConfirmed;
+import dev.flights.contract.events.ReservationRejected;
+import dev.flights.contract.events.ReservationRequested;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
 import static dev.flights.reserve.domain.ReservationFixtures.FLIGHT;
 import static dev.flights.reserve.domain.ReservationFixtures.NOW;
 import static dev.flights.reserve.domain.ReservationFixtures.PRICE;
@@ -13,15 +22,6 @@ import static dev.flights.reserve.domain.ReservationFixtures.refunded;
 import static dev.flights.reserve.domain.ReservationFixtures.ticketIssued;
 import static dev.flights.reserve.domain.ReservationFixtures.ticketVoided;
 import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.flights.contract.events.DeclineReason;
-import dev.flights.contract.events.ReservationCancelled;
-import dev.flights.contract.events.ReservationConfirmed;
-import dev.flights.contract.events.ReservationRejected;
-import dev.flights.contract.events.ReservationRequested;
-import java.time.Instant;
-import java.util.UUID;
-import org.junit.jupiter.api.Test;
 
 class ReservationTest {
 

@@ -1,0 +1,73 @@
+package dev.flights.localhost.discovery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.azure.functions.annotation.CosmosDBTrigger;
+import com.microsoft.azure.functions.annotation.ExponentialBackoffRetry;
+import com.microsoft.azure.functions.annotation.HttpTrigger;
+import com.microsoft.azure.functions.annotation.ServiceBusTopicTrigger;
+import dev.flights.contract.topology.Subscriptions;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** The apps and functions found through the annotations are the ones DESIGN.md sections 2 and 5 describe. */
+class AppDiscoveryTest {
+
+    private final List<FunctionApp> apps = new AppDiscovery("dev.flights").discover();
+    private final List<FunctionDefinition> functions = apps.stream().flatMap(a -> a.functions().stream()).toList();
+
+    @Test
+    void findsTheFiveAppsByTheirStartClasses() {
+        assertThat(apps).extracting(FunctionApp::name)
+                .containsExactly("issue-ticket", "notify", "pay", "reservation-view", "reserve");
+    }
+
+    @Test
+    void servesEveryRouteOfTheHttpApi() {
+        List<String> routes = functions.stream().filter(FunctionDefinition::isHttp).map(f -> {
+            HttpTrigger http = (HttpTrigger) f.trigger();
+            return Arrays.stream(http.methods()).map(Enum::name).collect(Collectors.joining(",")) + " " + http.route()
+                    + " -> " + f.app();
+        }).toList();
+
+        assertThat(routes).containsExactlyInAnyOrder(
+                "POST accounts/{userId}/deposits -> pay",
+                "GET accounts/{userId} -> pay",
+                "POST reservations -> reserve",
+                "GET reservations/{id} -> reserve",
+                "POST reservations/{id}/cancel -> reserve",
+                "GET reservations -> reservation-view",
+                "GET notifications -> notify");
+    }
+
+    @Test
+    void everySubscriptionHasOneSessionAwareFunctionOfItsOwnApp() {
+        List<ServiceBusTopicTrigger> triggers = functions.stream().filter(FunctionDefinition::isServiceBus)
+                .map(f -> (ServiceBusTopicTrigger) f.trigger()).toList();
+
+        assertThat(triggers).extracting(ServiceBusTopicTrigger::subscriptionName)
+                .containsExactlyInAnyOrderElementsOf(Subscriptions.load().filters().keySet());
+        assertThat(triggers).allSatisfy(t -> {
+            assertThat(t.topicName()).isEqualTo("reservation-events");
+            assertThat(t.isSessionsEnabled()).isTrue();
+            assertThat(t.connection()).isEqualTo("ServiceBusConnection");
+        });
+    }
+
+    @Test
+    void everyChangeFeedFunctionRetriesUntilItSucceedsSoNoChangeIsLost() {
+        List<FunctionDefinition> changeFeeds = functions.stream()
+                .filter(f -> f.trigger() instanceof CosmosDBTrigger).toList();
+
+        assertThat(changeFeeds).extracting(FunctionDefinition::name).containsExactlyInAnyOrder(
+                "relayReservationOutbox", "relayAccountOutbox", "relayTicketOutbox", "projectReservationView");
+        assertThat(changeFeeds).allSatisfy(f -> {
+            ExponentialBackoffRetry retry = f.method().getAnnotation(ExponentialBackoffRetry.class);
+            assertThat(retry).as(f.name()).isNotNull();
+            assertThat(retry.maxRetryCount()).as(f.name()).isEqualTo(-1);
+            assertThat(((CosmosDBTrigger) f.trigger()).leaseContainerName()).isEqualTo("leases");
+        });
+    }
+}

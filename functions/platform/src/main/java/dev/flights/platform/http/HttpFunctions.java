@@ -9,6 +9,8 @@ import com.microsoft.azure.functions.HttpStatus;
 import com.microsoft.azure.functions.HttpStatusType;
 import dev.flights.contract.codec.EventCodec;
 import dev.flights.platform.correlation.Correlation;
+import dev.flights.platform.store.DocumentConflictException;
+import dev.flights.platform.store.PreconditionFailedException;
 import dev.flights.platform.store.StoreUnavailableException;
 import java.util.Map;
 import java.util.Optional;
@@ -26,8 +28,8 @@ public final class HttpFunctions {
     }
 
     /**
-     * Runs a handler with the request's correlation id in the MDC and turns rule breaks into 400, an unavailable
-     * store into 503 with Retry-After; every answer carries the correlation id.
+     * Runs a handler with the request's correlation id in force and turns rule breaks into 400, an unavailable or
+     * hopelessly contended store into 503 with Retry-After; every answer carries the correlation id.
      */
     public static HttpResponseMessage handle(HttpRequestMessage<?> request, Supplier<HttpResponseMessage> handler) {
         String correlationId = Correlation.set(header(request, Correlation.HEADER).orElse(null));
@@ -35,8 +37,9 @@ public final class HttpFunctions {
             return handler.get();
         } catch (InvalidInputException e) {
             return problem(request, Problem.invalid(e.field(), e.rule()));
-        } catch (StoreUnavailableException e) {
-            log.warn("store unavailable: {}", e.getMessage());
+        } catch (StoreUnavailableException | PreconditionFailedException | DocumentConflictException e) {
+            // throttled or down, or too many writers at once on one document: nothing was written, try again
+            log.warn("store unavailable or contended: {}", e.getMessage());
             return request.createResponseBuilder(HttpStatus.SERVICE_UNAVAILABLE)
                     .header("Content-Type", Problem.MEDIA_TYPE)
                     .header("Retry-After", "5")

@@ -13,6 +13,7 @@ import dev.flights.contract.UserId;
 import dev.flights.contract.codec.EventCodec;
 import dev.flights.platform.correlation.Correlation;
 import dev.flights.platform.inprocess.InProcessHttpRequest;
+import dev.flights.platform.store.PreconditionFailedException;
 import dev.flights.platform.store.StoreUnavailableException;
 import java.net.URI;
 import java.util.HashMap;
@@ -256,6 +257,16 @@ class HttpFunctionsTest {
         assertThat(response.getStatusCode()).isEqualTo(503);
         assertThat(response.getHeader("Content-Type")).isEqualTo("application/problem+json");
         assertThat(Long.parseLong(response.getHeader("Retry-After"))).isPositive();
+        assertThat(bodyOf(response).path("status").asInt()).isEqualTo(503);
+    }
+
+    @Test
+    void aWriteThatLostEveryRaceBecomesA503NotA500() throws Exception {
+        HttpResponseMessage response = HttpFunctions.handle(post("{}"), () -> {
+            throw new PreconditionFailedException("changed since it was read");
+        });
+
+        assertThat(response.getStatusCode()).isEqualTo(503);
         assertThat(bodyOf(response).path("status").asInt()).isEqualTo(503);
     }
 

@@ -21,7 +21,6 @@ import dev.flights.contract.UserId;
 import dev.flights.contract.events.EventType;
 import dev.flights.contract.events.SagaEvent;
 import java.io.IOException;
-import java.util.UUID;
 
 /**
  * Writes and reads saga events as CloudEvents JSON. The event id and time travel as the
@@ -110,10 +109,6 @@ public final class EventCodec {
         }
     }
 
-    /** A deterministic event id, so that an event re-derived after a crash is the same message. */
-    public static UUID derivedId(String... parts) {
-        return UUID.nameUUIDFromBytes(String.join("|", parts).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    }
 
     private static SimpleModule valueTypes() {
         SimpleModule module = new SimpleModule("saga-value-types");

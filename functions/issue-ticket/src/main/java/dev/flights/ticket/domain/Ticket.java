@@ -2,6 +2,8 @@ package dev.flights.ticket.domain;
 
 import dev.flights.contract.FlightId;
 import dev.flights.contract.UserId;
+import dev.flights.contract.events.EventIds;
+import dev.flights.contract.events.EventType;
 import dev.flights.contract.events.ReservationCancelled;
 import dev.flights.contract.events.ReservationConfirmed;
 import dev.flights.contract.events.TicketIssued;
@@ -28,8 +30,8 @@ public record Ticket(UUID reservationId, UserId userId, FlightId flightId, Strin
         UUID reservationId = confirmed.reservationId();
         Ticket issued = new Ticket(reservationId, confirmed.userId(), confirmed.flightId(), numberFor(reservationId),
                 TicketStatus.ISSUED, now, null, now, now);
-        return TicketChange.to(issued, new TicketIssued(eventId(reservationId, "TicketIssued"), now, reservationId,
-                issued.userId(), issued.flightId(), issued.ticketNumber()));
+        return TicketChange.to(issued, new TicketIssued(EventIds.of(reservationId, EventType.TicketIssued), now,
+                reservationId, issued.userId(), issued.flightId(), issued.ticketNumber()));
     }
 
     /** F10 before F9: the reservation was cancelled before any ticket; nothing to tell, but none may follow. */
@@ -45,8 +47,8 @@ public record Ticket(UUID reservationId, UserId userId, FlightId flightId, Strin
         }
         Ticket voided = new Ticket(reservationId, userId, flightId, ticketNumber, TicketStatus.VOIDED, issuedAt, now,
                 createdAt, now);
-        return TicketChange.to(voided, new TicketVoided(eventId(reservationId, "TicketVoided"), now, reservationId,
-                userId, ticketNumber));
+        return TicketChange.to(voided, new TicketVoided(EventIds.of(reservationId, EventType.TicketVoided), now,
+                reservationId, userId, ticketNumber));
     }
 
     /** "TK-" and ten upper-case hex characters of the SHA-256 of the reservation id. */
@@ -58,9 +60,5 @@ public record Ticket(UUID reservationId, UserId userId, FlightId flightId, Strin
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }
-    }
-
-    private static UUID eventId(UUID reservationId, String type) {
-        return UUID.nameUUIDFromBytes((reservationId + "|" + type).getBytes(StandardCharsets.UTF_8));
     }
 }

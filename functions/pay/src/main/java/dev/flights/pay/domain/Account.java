@@ -4,6 +4,8 @@ import dev.flights.contract.FlightId;
 import dev.flights.contract.Money;
 import dev.flights.contract.UserId;
 import dev.flights.contract.events.DeclineReason;
+import dev.flights.contract.events.EventIds;
+import dev.flights.contract.events.EventType;
 import dev.flights.contract.events.PaymentApproved;
 import dev.flights.contract.events.PaymentDeclined;
 import dev.flights.contract.events.PaymentRefunded;
@@ -56,13 +58,13 @@ public record Account(UserId userId, Money balance, Money deposited, Money charg
         UUID reservationId = request.reservationId();
         if (balance.isLessThan(request.price())) {
             return new PaymentOutcome.Declined(this, Payment.declined(request, now),
-                    new PaymentDeclined(Ids.of(reservationId, "PaymentDeclined"), now, reservationId, userId,
+                    new PaymentDeclined(EventIds.of(reservationId, EventType.PaymentDeclined), now, reservationId, userId,
                             DeclineReason.INSUFFICIENT_BALANCE, balance));
         }
         Account paid = new Account(userId, balance.minus(request.price()), deposited, charged.plus(request.price()),
                 refunded, version + 1);
         return new PaymentOutcome.Approved(paid, Payment.charged(request, now),
-                new PaymentApproved(Ids.of(reservationId, "PaymentApproved"), now, reservationId, userId,
+                new PaymentApproved(EventIds.of(reservationId, EventType.PaymentApproved), now, reservationId, userId,
                         request.price(), paid.balance));
     }
 
@@ -88,7 +90,7 @@ public record Account(UserId userId, Money balance, Money deposited, Money charg
         Account back = new Account(userId, balance.plus(payment.amount()), deposited, charged,
                 refunded.plus(payment.amount()), version + 1);
         return Optional.of(new Settlement(payment.refunded(now), back, List.of(
-                new PaymentRefunded(Ids.of(reservationId, "PaymentRefunded"), now, reservationId, userId,
+                new PaymentRefunded(EventIds.of(reservationId, EventType.PaymentRefunded), now, reservationId, userId,
                         payment.amount(), back.balance))));
     }
 }

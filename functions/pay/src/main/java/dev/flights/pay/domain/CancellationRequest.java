@@ -2,6 +2,8 @@ package dev.flights.pay.domain;
 
 import dev.flights.contract.FlightId;
 import dev.flights.contract.UserId;
+import dev.flights.contract.events.EventIds;
+import dev.flights.contract.events.EventType;
 import dev.flights.contract.events.RefundRetryDue;
 import dev.flights.contract.events.ReservationCancelled;
 import java.time.Duration;
@@ -29,7 +31,7 @@ public record CancellationRequest(UUID reservationId, UserId userId, FlightId fl
     /** Pay's note to itself for the next attempt; its id derives from the attempt, so deferring twice sends one. */
     public RefundRetryDue retryDue(Instant now) {
         int next = attempt + 1;
-        return new RefundRetryDue(Ids.of(reservationId, "RefundRetryDue", next), now, reservationId, userId, flightId,
+        return new RefundRetryDue(EventIds.of(reservationId, EventType.RefundRetryDue, next), now, reservationId, userId, flightId,
                 next);
     }
 }

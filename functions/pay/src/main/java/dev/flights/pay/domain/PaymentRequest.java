@@ -3,6 +3,8 @@ package dev.flights.pay.domain;
 import dev.flights.contract.FlightId;
 import dev.flights.contract.Money;
 import dev.flights.contract.UserId;
+import dev.flights.contract.events.EventIds;
+import dev.flights.contract.events.EventType;
 import dev.flights.contract.events.PaymentDeferred;
 import dev.flights.contract.events.PaymentRetryDue;
 import dev.flights.contract.events.ReservationRequested;
@@ -49,9 +51,9 @@ public record PaymentRequest(UUID reservationId, UserId userId, FlightId flightI
     public Deferral defer(Instant retryAt, Instant now) {
         int next = attempt + 1;
         return new Deferral(
-                new PaymentDeferred(Ids.of(reservationId, "PaymentDeferred", attempt), now, reservationId, userId,
+                new PaymentDeferred(EventIds.of(reservationId, EventType.PaymentDeferred, attempt), now, reservationId, userId,
                         retryAt),
-                new PaymentRetryDue(Ids.of(reservationId, "PaymentRetryDue", next), now, reservationId, userId,
+                new PaymentRetryDue(EventIds.of(reservationId, EventType.PaymentRetryDue, next), now, reservationId, userId,
                         flightId, price, next));
     }
 

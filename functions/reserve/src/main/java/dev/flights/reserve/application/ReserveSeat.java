@@ -1,10 +1,10 @@
 package dev.flights.reserve.application;
 
+import dev.flights.contract.events.EventIds;
 import dev.flights.contract.events.ReservationRequested;
 import dev.flights.platform.store.DocumentConflictException;
 import dev.flights.reserve.domain.Reservation;
 import dev.flights.reserve.domain.Transition;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.UUID;
 import java.util.function.Function;
@@ -34,8 +34,7 @@ public class ReserveSeat implements Function<ReserveSeatCommand, ReserveSeatOutc
     @Override
     public ReserveSeatOutcome apply(ReserveSeatCommand command) {
         UUID id = command.idempotencyKey() == null ? UUID.randomUUID()
-                : UUID.nameUUIDFromBytes((command.userId().value() + "|" + command.idempotencyKey())
-                        .getBytes(StandardCharsets.UTF_8));
+                : EventIds.derive(command.userId().value(), command.idempotencyKey());
         Transition requested = Reservation.request(id, command.userId(), command.flightId(),
                 settings.ticketPrice(), clock.instant());
         try {

@@ -4,6 +4,8 @@ import dev.flights.contract.FlightId;
 import dev.flights.contract.Money;
 import dev.flights.contract.ReservationStatus;
 import dev.flights.contract.UserId;
+import dev.flights.contract.events.EventIds;
+import dev.flights.contract.events.EventType;
 import dev.flights.contract.events.PaymentApproved;
 import dev.flights.contract.events.PaymentDeclined;
 import dev.flights.contract.events.PaymentDeferred;
@@ -15,7 +17,6 @@ import dev.flights.contract.events.ReservationRequested;
 import dev.flights.contract.events.SagaEvent;
 import dev.flights.contract.events.TicketIssued;
 import dev.flights.contract.events.TicketVoided;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -33,7 +34,7 @@ public record Reservation(UUID reservationId, UserId userId, FlightId flightId, 
     public static Transition request(UUID reservationId, UserId userId, FlightId flightId, Money price, Instant now) {
         Reservation requested = new Reservation(reservationId, userId, flightId, price, ReservationStatus.REQUESTED,
                 null, false, false, null, now, now, 1);
-        return Transition.to(requested, new ReservationRequested(requested.eventId("ReservationRequested"), now,
+        return Transition.to(requested, new ReservationRequested(requested.eventId(EventType.ReservationRequested), now,
                 reservationId, userId, flightId, price));
     }
 
@@ -41,11 +42,11 @@ public record Reservation(UUID reservationId, UserId userId, FlightId flightId, 
     public Transition on(SagaEvent event, Instant now) {
         if (event instanceof PaymentApproved && awaitsPayment()) {
             return Transition.to(with(ReservationStatus.CONFIRMED, now),
-                    new ReservationConfirmed(eventId("ReservationConfirmed"), now, reservationId, userId, flightId));
+                    new ReservationConfirmed(eventId(EventType.ReservationConfirmed), now, reservationId, userId, flightId));
         }
         if (event instanceof PaymentDeclined declined && awaitsPayment()) {
             return Transition.to(with(ReservationStatus.REJECTED, now),
-                    new ReservationRejected(eventId("ReservationRejected"), now, reservationId, userId,
+                    new ReservationRejected(eventId(EventType.ReservationRejected), now, reservationId, userId,
                             declined.reason()));
         }
         if (event instanceof PaymentDeferred deferred && awaitsPayment()
@@ -76,7 +77,7 @@ public record Reservation(UUID reservationId, UserId userId, FlightId flightId, 
             case CANCELLED -> new CancelOutcome.AlreadyCancelled(this);
             case REJECTED -> new CancelOutcome.NotCancellable(this);
             default -> new CancelOutcome.Cancelled(Transition.to(with(ReservationStatus.CANCELLED, now),
-                    new ReservationCancelled(eventId("ReservationCancelled"), now, reservationId, userId, flightId)));
+                    new ReservationCancelled(eventId(EventType.ReservationCancelled), now, reservationId, userId, flightId)));
         };
     }
 
@@ -89,7 +90,7 @@ public record Reservation(UUID reservationId, UserId userId, FlightId flightId, 
                 next == ReservationStatus.PAYMENT_PENDING ? paymentRetryAt : null, createdAt, now, version + 1);
     }
 
-    private UUID eventId(String type) {
-        return UUID.nameUUIDFromBytes((reservationId + "|" + type).getBytes(StandardCharsets.UTF_8));
+    private UUID eventId(EventType type) {
+        return EventIds.of(reservationId, type);
     }
 }

@@ -161,8 +161,8 @@ public final class InProcessTopic implements EventPublisher, AutoCloseable {
     }
 
     private void enqueue(OutgoingMessage message) {
-        String previous = MDC.get("correlationId");
-        MDC.put("correlationId", message.correlationId());
+        String previous = MDC.get(Correlation.MDC_KEY);
+        MDC.put(Correlation.MDC_KEY, message.correlationId());
         List<String> to = new ArrayList<>();
         for (SubscriptionQueue queue : subscriptions.values()) {
             if (queue.filter.contains(EventType.valueOf(message.type()))) {
@@ -172,9 +172,9 @@ public final class InProcessTopic implements EventPublisher, AutoCloseable {
         }
         log.info("{} {} of reservation {} -> {}", message.type(), message.messageId(), message.sessionId(), to);
         if (previous == null) {
-            MDC.remove("correlationId");
+            MDC.remove(Correlation.MDC_KEY);
         } else {
-            MDC.put("correlationId", previous);
+            MDC.put(Correlation.MDC_KEY, previous);
         }
     }
 

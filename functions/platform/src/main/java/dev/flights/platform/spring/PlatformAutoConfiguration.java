@@ -6,6 +6,8 @@ import dev.flights.platform.messaging.EventPublisher;
 import dev.flights.platform.outbox.OutboxRelay;
 import dev.flights.platform.store.DocumentStore;
 import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -17,15 +19,19 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration
 public class PlatformAutoConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(PlatformAutoConfiguration.class);
+
     @Bean
     @ConditionalOnMissingBean
     DocumentStore documentStore() {
+        log.warn("no document store configured: this app keeps its state in memory, fit only for a local run");
         return new InMemoryDocumentStore();
     }
 
     @Bean
     @ConditionalOnMissingBean
     EventPublisher eventPublisher() {
+        log.warn("no topic configured: this app publishes to an in-process topic, fit only for a local run");
         return InProcessTopic.fromContract();
     }
 

@@ -1,7 +1,6 @@
 package dev.flights.platform.store;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -21,7 +20,7 @@ public record DocumentQuery(Map<String, String> equalTo, String orderByDescendin
     }
 
     public DocumentQuery and(String field, String value) {
-        var all = new java.util.LinkedHashMap<>(equalTo);
+        var all = new LinkedHashMap<>(equalTo);
         all.put(field, value);
         return new DocumentQuery(all, orderByDescending, limit);
     }
@@ -32,9 +31,5 @@ public record DocumentQuery(Map<String, String> equalTo, String orderByDescendin
 
     public DocumentQuery limit(int max) {
         return new DocumentQuery(equalTo, orderByDescending, max);
-    }
-
-    public List<String> fields() {
-        return new ArrayList<>(equalTo.keySet());
     }
 }

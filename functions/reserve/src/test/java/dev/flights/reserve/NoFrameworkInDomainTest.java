@@ -8,7 +8,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 @AnalyzeClasses(packages = "dev.flights.reserve", importOptions = ImportOption.DoNotIncludeTests.class)
-class ArchitectureTest {
+class NoFrameworkInDomainTest {
 
     @ArchTest
     static final ArchRule theDomainKnowsNoFrameworkNoCloudAndNoJson = noClasses()

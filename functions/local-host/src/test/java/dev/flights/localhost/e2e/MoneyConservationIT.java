@@ -106,7 +106,8 @@ class MoneyConservationIT {
                 case "TICKETED" -> assertThat(payment).as(id).isEqualTo("CHARGED");
                 case "REJECTED" -> assertThat(payment).as(id).isEqualTo("DECLINED");
                 default -> {
-                    assertThat(payment).as(id).isIn("REFUNDED", "CANCELLED_UNPAID");
+                    // cancelled: charged and refunded, cancelled before pay got to it, or declined before the cancel
+                    assertThat(payment).as(id).isIn("REFUNDED", "CANCELLED_UNPAID", "DECLINED");
                     assertThat(reservation.path("refunded").asBoolean()).as(id).isEqualTo(payment.equals("REFUNDED"));
                 }
             }

@@ -37,23 +37,49 @@ class ExactlyOnceIT {
         host.awaitQuiet(Duration.ofSeconds(20));
         Map<String, String> before = snapshot(customer, List.of(ticketed, cancelled, rejected));
 
-        List<OutgoingMessage> sagaMessages = host.topic().acceptedMessages().stream()
-                .filter(m -> List.of(ticketed, cancelled, rejected).contains(m.sessionId())).toList();
+        List<OutgoingMessage> sagaMessages = redeliverEverything(List.of(ticketed, cancelled, rejected));
         assertThat(sagaMessages).extracting(OutgoingMessage::type).contains("ReservationRequested",
                 "ReservationConfirmed", "ReservationRejected", "ReservationCancelled", "PaymentApproved",
                 "PaymentDeclined", "PaymentRefunded", "TicketIssued", "TicketVoided");
-        for (OutgoingMessage message : sagaMessages) {
-            for (String subscription : host.topic().subscriptionNames()) {
-                if (host.topic().accepts(subscription, message.type())) {
-                    host.topic().redeliver(subscription, message);
-                }
-            }
-        }
         rewindEveryChangeFeed();
         host.awaitQuiet(Duration.ofSeconds(30));
 
         assertThat(snapshot(customer, List.of(ticketed, cancelled, rejected))).isEqualTo(before);
         assertThat(api.balance(customer)).isEqualTo(100);
+    }
+
+    @Test
+    void deferralsAndRetryNotesDeliveredAgainChangeNothingTwice() {
+        String customer = Api.newCustomer();
+        api.deposit(customer, 300);
+        String paidLate;
+        String cancelledWhilePending;
+        host.setFailing("pay", true);
+        try {
+            paidLate = api.reserve(customer, "KE1");
+            cancelledWhilePending = api.reserve(customer, "KE2");
+            api.awaitStatus(paidLate, "PAYMENT_PENDING");
+            api.awaitStatus(cancelledWhilePending, "PAYMENT_PENDING");
+            api.cancel(cancelledWhilePending);
+            Api.await(() -> host.topic().acceptedMessages().stream().anyMatch(m -> m.type().equals("RefundRetryDue")
+                    && m.sessionId().equals(cancelledWhilePending)), found -> found, "the cancellation to be deferred");
+        } finally {
+            host.setFailing("pay", false);
+        }
+        api.awaitStatus(paidLate, "TICKETED");
+        Api.await(() -> host.topic().scheduledCount(), n -> n == 0, "the scheduled retries to run");
+        host.awaitQuiet(Duration.ofSeconds(20));
+        Map<String, String> before = snapshot(customer, List.of(paidLate, cancelledWhilePending));
+
+        List<OutgoingMessage> redelivered = redeliverEverything(List.of(paidLate, cancelledWhilePending));
+        host.awaitQuiet(Duration.ofSeconds(30));
+        Api.await(() -> host.topic().scheduledCount(), n -> n == 0, "nothing scheduled anew");
+
+        assertThat(redelivered).extracting(OutgoingMessage::type)
+                .contains("PaymentDeferred", "PaymentRetryDue", "RefundRetryDue");
+        assertThat(snapshot(customer, List.of(paidLate, cancelledWhilePending))).isEqualTo(before);
+        assertThat(api.balance(customer)).isEqualTo(200);
+        assertThat(api.reservation(cancelledWhilePending).path("status").asText()).isEqualTo("CANCELLED");
     }
 
     @Test
@@ -70,6 +96,20 @@ class ExactlyOnceIT {
 
         assertThat(outcomes).containsExactly("REJECTED", "TICKETED");
         assertThat(api.balance(customer)).isZero();
+    }
+
+    /** Hands every message of these reservations once more to every subscription that takes its type. */
+    private List<OutgoingMessage> redeliverEverything(List<String> reservationIds) {
+        List<OutgoingMessage> messages = host.topic().acceptedMessages().stream()
+                .filter(m -> reservationIds.contains(m.sessionId())).toList();
+        for (OutgoingMessage message : messages) {
+            for (String subscription : host.topic().subscriptionNames()) {
+                if (host.topic().accepts(subscription, message.type())) {
+                    host.topic().redeliver(subscription, message);
+                }
+            }
+        }
+        return messages;
     }
 
     /** Everything a repeated delivery could change twice, as text. */

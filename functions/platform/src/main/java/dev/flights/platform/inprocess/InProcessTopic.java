@@ -58,7 +58,8 @@ public final class InProcessTopic implements EventPublisher, AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        topology.filters().forEach((name, types) -> subscriptions.put(name, new SubscriptionQueue(name, types)));
+        topology.filters().forEach((name, types) -> subscriptions.put(name, new SubscriptionQueue(name, types, executor, settings,
+                topology.maxDeliveryCount(), clock)));
     }
 
     public static InProcessTopic fromContract() {
@@ -184,128 +185,5 @@ public final class InProcessTopic implements EventPublisher, AutoCloseable {
             throw new IllegalArgumentException("no subscription " + subscription + " on " + name());
         }
         return queue;
-    }
-
-    private final class SubscriptionQueue {
-
-        private final String name;
-        private final Set<EventType> filter;
-        private final Map<String, java.util.ArrayDeque<ReceivedMessage>> sessions = new LinkedHashMap<>();
-        private final Set<String> busySessions = new java.util.HashSet<>();
-        private final List<DeadLetter> deadLetters = new ArrayList<>();
-        private Handler handler;
-        private boolean paused;
-
-        SubscriptionQueue(String name, Set<EventType> filter) {
-            this.name = name;
-            this.filter = Set.copyOf(filter);
-        }
-
-        synchronized void attach(Handler newHandler) {
-            this.handler = newHandler;
-            dispatch();
-        }
-
-        synchronized void setPaused(boolean value) {
-            paused = value;
-            log.info("subscription {} {}", name, value ? "paused" : "resumed");
-            dispatch();
-        }
-
-        synchronized void offer(OutgoingMessage message) {
-            sessions.computeIfAbsent(message.sessionId(), s -> new java.util.ArrayDeque<>())
-                    .addLast(new ReceivedMessage(message.messageId(), message.sessionId(), message.type(),
-                            message.correlationId(), message.body(), 0));
-            dispatch();
-        }
-
-        synchronized List<DeadLetter> deadLetters() {
-            return List.copyOf(deadLetters);
-        }
-
-        synchronized int replayDeadLetters() {
-            int count = deadLetters.size();
-            for (DeadLetter letter : deadLetters) {
-                ReceivedMessage m = letter.message();
-                sessions.computeIfAbsent(m.sessionId(), s -> new java.util.ArrayDeque<>())
-                        .addLast(new ReceivedMessage(m.messageId(), m.sessionId(), m.type(), m.correlationId(),
-                                m.body(), 0));
-            }
-            deadLetters.clear();
-            dispatch();
-            return count;
-        }
-
-        synchronized boolean isIdle() {
-            if (paused || handler == null) {
-                return true;
-            }
-            return busySessions.isEmpty() && sessions.values().stream().allMatch(java.util.ArrayDeque::isEmpty);
-        }
-
-        private void dispatch() {
-            if (paused || handler == null) {
-                return;
-            }
-            for (var entry : sessions.entrySet()) {
-                if (!entry.getValue().isEmpty() && busySessions.add(entry.getKey())) {
-                    String session = entry.getKey();
-                    executor.execute(() -> deliverNext(session));
-                }
-            }
-        }
-
-        /** Delivers the head of a session; the session stays locked until it succeeds or is dead-lettered. */
-        private void deliverNext(String session) {
-            ReceivedMessage message;
-            Handler current;
-            synchronized (this) {
-                java.util.ArrayDeque<ReceivedMessage> queue = sessions.get(session);
-                if (paused || handler == null || queue == null || queue.isEmpty()) {
-                    busySessions.remove(session);
-                    if (queue != null && queue.isEmpty()) {
-                        sessions.remove(session);
-                    }
-                    return;
-                }
-                ReceivedMessage head = queue.pollFirst();
-                message = new ReceivedMessage(head.messageId(), head.sessionId(), head.type(), head.correlationId(),
-                        head.body(), head.deliveryCount() + 1);
-                queue.addFirst(message);
-                current = handler;
-            }
-            Throwable failure = null;
-            if (message.correlationId() != null) {
-                Correlation.set(message.correlationId());
-            }
-            try {
-                current.handle(message);
-            } catch (Exception | Error e) {
-                // an Error (a crashed invocation) abandons the message like an exception; the session must not
-                // stay locked forever with its head never settled
-                failure = e;
-            } finally {
-                Correlation.clear();
-            }
-            synchronized (this) {
-                java.util.ArrayDeque<ReceivedMessage> queue = sessions.get(session);
-                if (failure == null) {
-                    queue.pollFirst();
-                } else if (message.deliveryCount() >= topology.maxDeliveryCount()) {
-                    queue.pollFirst();
-                    String reason = failure.getClass().getSimpleName() + ": " + failure.getMessage();
-                    deadLetters.add(new DeadLetter(name, message, reason, clock.instant()));
-                    log.warn("{}: {} {} dead-lettered after {} deliveries: {}", name, message.type(),
-                            message.messageId(), message.deliveryCount(), reason);
-                } else {
-                    log.warn("{}: {} {} failed (delivery {}), will be delivered again: {}", name, message.type(),
-                            message.messageId(), message.deliveryCount(), failure.toString());
-                    long delay = settings.backoffAfter(message.deliveryCount()).toMillis();
-                    executor.schedule(() -> deliverNext(session), delay, TimeUnit.MILLISECONDS);
-                    return;
-                }
-            }
-            executor.execute(() -> deliverNext(session));
-        }
     }
 }

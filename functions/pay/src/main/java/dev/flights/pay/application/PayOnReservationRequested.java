@@ -8,9 +8,6 @@ import dev.flights.pay.domain.PaymentRequest;
 import dev.flights.platform.correlation.Correlation;
 import dev.flights.platform.messaging.EventPublisher;
 import dev.flights.platform.messaging.OutgoingMessage;
-import dev.flights.platform.store.OptimisticRetry;
-import dev.flights.platform.store.StoreUnavailableException;
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -56,11 +53,7 @@ public class PayOnReservationRequested implements Consumer<PaymentRequest> {
 
     @Override
     public void accept(PaymentRequest request) {
-        try {
-            circuit.call(() -> OptimisticRetry.run(() -> settle(request)));
-        } catch (StoreUnavailableException | CallNotPermittedException e) {
-            defer(request, e);
-        }
+        circuit.settleOrElse(() -> settle(request), e -> defer(request, e));
     }
 
     private Void settle(PaymentRequest request) {

@@ -1,8 +1,11 @@
 package dev.flights.pay.application;
 
+import dev.flights.platform.store.OptimisticRetry;
 import dev.flights.platform.store.StoreUnavailableException;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +42,18 @@ public class PaymentCircuit {
 
     public <T> T call(Supplier<T> storeWork) {
         return breaker.executeSupplier(storeWork);
+    }
+
+    /**
+     * Runs a read-modify-write of the store through the breaker (again on a lost ETag race); when the store is
+     * unavailable or the circuit open, hands the reason to {@code unavailable} instead, which schedules a retry.
+     */
+    public void settleOrElse(Supplier<?> readModifyWrite, Consumer<RuntimeException> unavailable) {
+        try {
+            call(() -> OptimisticRetry.run(readModifyWrite));
+        } catch (StoreUnavailableException | CallNotPermittedException e) {
+            unavailable.accept(e);
+        }
     }
 
     public CircuitBreaker.State state() {

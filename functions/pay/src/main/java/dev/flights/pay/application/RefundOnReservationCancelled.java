@@ -7,9 +7,6 @@ import dev.flights.pay.domain.CancellationRequest;
 import dev.flights.platform.correlation.Correlation;
 import dev.flights.platform.messaging.EventPublisher;
 import dev.flights.platform.messaging.OutgoingMessage;
-import dev.flights.platform.store.OptimisticRetry;
-import dev.flights.platform.store.StoreUnavailableException;
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -55,11 +52,7 @@ public class RefundOnReservationCancelled implements Consumer<CancellationReques
 
     @Override
     public void accept(CancellationRequest request) {
-        try {
-            circuit.call(() -> OptimisticRetry.run(() -> settle(request)));
-        } catch (StoreUnavailableException | CallNotPermittedException e) {
-            retryLater(request, e);
-        }
+        circuit.settleOrElse(() -> settle(request), e -> retryLater(request, e));
     }
 
     private Void settle(CancellationRequest request) {

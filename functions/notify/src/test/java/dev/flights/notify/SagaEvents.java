@@ -4,6 +4,7 @@ import dev.flights.contract.FlightId;
 import dev.flights.contract.Money;
 import dev.flights.contract.UserId;
 import dev.flights.contract.events.DeclineReason;
+import dev.flights.contract.events.NotificationDeliveryDue;
 import dev.flights.contract.events.PaymentApproved;
 import dev.flights.contract.events.PaymentDeclined;
 import dev.flights.contract.events.PaymentDeferred;
@@ -95,6 +96,11 @@ public final class SagaEvents {
 
     public PaymentRetryDue paymentRetryDue() {
         return new PaymentRetryDue(id("PaymentRetryDue"), at, reservationId, userId, flightId, Money.of(100), 1);
+    }
+
+    public NotificationDeliveryDue deliveryDue(UUID notificationEventId, int attempt) {
+        return new NotificationDeliveryDue(id("NotificationDeliveryDue|" + attempt), at, reservationId, userId,
+                notificationEventId, attempt);
     }
 
     public TicketIssued ticketIssued(String number) {

@@ -16,7 +16,8 @@ public enum EventType {
     PaymentRetryDue(PaymentRetryDue.class),
     RefundRetryDue(RefundRetryDue.class),
     TicketIssued(TicketIssued.class),
-    TicketVoided(TicketVoided.class);
+    TicketVoided(TicketVoided.class),
+    NotificationDeliveryDue(NotificationDeliveryDue.class);
 
     private final Class<? extends SagaEvent> recordType;
 

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** Anything that happened to a reservation, in any app. */
-public sealed interface SagaEvent permits ReservationEvent, PaymentEvent, TicketEvent {
+public sealed interface SagaEvent permits ReservationEvent, PaymentEvent, TicketEvent, NotificationEvent {
 
     UUID eventId();
 

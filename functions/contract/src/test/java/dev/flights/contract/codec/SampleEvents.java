@@ -5,6 +5,7 @@ import dev.flights.contract.Money;
 import dev.flights.contract.UserId;
 import dev.flights.contract.events.DeclineReason;
 import dev.flights.contract.events.EventType;
+import dev.flights.contract.events.NotificationDeliveryDue;
 import dev.flights.contract.events.PaymentApproved;
 import dev.flights.contract.events.PaymentDeclined;
 import dev.flights.contract.events.PaymentDeferred;
@@ -48,6 +49,7 @@ final class SampleEvents {
         put(all, new RefundRetryDue(id(12), AT, RESERVATION, USER, FLIGHT, 1));
         put(all, new TicketIssued(id(10), AT, RESERVATION, USER, FLIGHT, "TK-000123"));
         put(all, new TicketVoided(id(11), AT, RESERVATION, USER, "TK-000123"));
+        put(all, new NotificationDeliveryDue(id(13), AT, RESERVATION, USER, id(10), 3));
         return all;
     }
 

@@ -1,5 +1,6 @@
 package dev.flights.contract.topology;
 
+import static dev.flights.contract.events.EventType.NotificationDeliveryDue;
 import static dev.flights.contract.events.EventType.PaymentApproved;
 import static dev.flights.contract.events.EventType.PaymentDeclined;
 import static dev.flights.contract.events.EventType.PaymentDeferred;
@@ -57,10 +58,10 @@ class SubscriptionsTest {
     }
 
     @Test
-    void notifyTakesEveryEventOfTheDesignButNotPaysInternalRetryNote() {
-        Set<EventType> designEvents = EnumSet.complementOf(EnumSet.of(PaymentRetryDue, RefundRetryDue));
+    void notifyTakesEveryEventOfTheDesignAndItsOwnDeliveryNoteButNotPaysRetryNotes() {
+        Set<EventType> notifyEvents = EnumSet.complementOf(EnumSet.of(PaymentRetryDue, RefundRetryDue));
 
-        assertThat(subscriptions.filters().get("notify")).containsExactlyInAnyOrderElementsOf(designEvents);
+        assertThat(subscriptions.filters().get("notify")).containsExactlyInAnyOrderElementsOf(notifyEvents);
     }
 
     @Test
@@ -68,6 +69,12 @@ class SubscriptionsTest {
         subscriptions.filters().forEach((name, types) ->
                 assertThat(types.contains(PaymentRetryDue) || types.contains(RefundRetryDue)).as(name)
                         .isEqualTo(name.equals("pay")));
+    }
+
+    @Test
+    void notifysDeliveryNoteGoesToNotifyOnly() {
+        subscriptions.filters().forEach((name, types) ->
+                assertThat(types.contains(NotificationDeliveryDue)).as(name).isEqualTo(name.equals("notify")));
     }
 
     @Test

@@ -6,7 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** The channel until a webhook is wired: the notification as a log line (Application Insights on Azure). */
+/** The notification as a log line (Application Insights on Azure), whether or not a webhook is set. */
 @Component
 public class LogChannel implements NotificationChannel {
 

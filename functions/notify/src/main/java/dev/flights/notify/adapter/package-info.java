@@ -1,2 +1,5 @@
-/** notify's adapters: the notifications container and the log channel. */
+/**
+ * notify's adapters: the notifications container, the log channel and the webhook channel (HTTP, HMAC-signed,
+ * there only when NOTIFY_WEBHOOK_URL is set).
+ */
 package dev.flights.notify.adapter;

@@ -2,6 +2,7 @@ package dev.flights.notify.application;
 
 import dev.flights.contract.codec.ReceivedEvent;
 import dev.flights.notify.domain.Notification;
+import dev.flights.notify.domain.WebhookDelivery;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -10,9 +11,20 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * F11: tells the customer of every step. The notification is stored first and sent only when it is new, so a
- * redelivered event is sent to no channel twice; the price is that a crash between storing and sending loses that
- * one message on the channels (the feed still has it).
+ * F11, N5: tells the customer of every step. The notification is stored first (the feed: exactly one per event);
+ * what each channel then gets:
+ * <ul>
+ * <li>the log channels: at most once, only when the notification is newly stored, so a crash between storing and
+ * sending loses that line;</li>
+ * <li>the webhook, when one is set: at least once while its attempts last, and nothing more once it answered 2xx
+ * and that was recorded (SENT, with If-Match). It is sent when the notification is newly stored, again when a
+ * redelivered event finds its delivery still PENDING (a crash after storing, or between sending and recording), and
+ * on each scheduled retry that is still the next attempt. A receiver gets a notification twice only when a crash or
+ * a store failure falls between a 2xx and its recording, or when the event is redelivered while a retry waits; it
+ * dedupes on the {@code X-Event-Id} header. After the last attempt fails the delivery is FAILED and logged as an
+ * error.</li>
+ * </ul>
+ * A failing or slow receiver never fails or holds up the saga beyond the webhook's timeout.
  */
 @Component
 public class NotifyOnSagaEvent implements Consumer<ReceivedEvent> {
@@ -21,10 +33,13 @@ public class NotifyOnSagaEvent implements Consumer<ReceivedEvent> {
 
     private final Notifications notifications;
     private final List<NotificationChannel> channels;
+    private final WebhookDeliveries webhook;
 
-    public NotifyOnSagaEvent(Notifications notifications, List<NotificationChannel> channels) {
+    public NotifyOnSagaEvent(Notifications notifications, List<NotificationChannel> channels,
+            WebhookDeliveries webhook) {
         this.notifications = notifications;
         this.channels = List.copyOf(channels);
+        this.webhook = webhook;
     }
 
     @Override
@@ -38,12 +53,23 @@ public class NotifyOnSagaEvent implements Consumer<ReceivedEvent> {
             log.debug("{} {} is nothing to tell the customer", received.event().type(), received.event().eventId());
             return;
         }
-        Notification notification = about.get();
-        if (!notifications.add(notification)) {
-            log.info("{} {} was notified already", notification.type(), notification.eventId());
+        Notification notification = webhook.isOn() ? about.get().withWebhook(WebhookDelivery.pending()) : about.get();
+        Optional<Notifications.Found> added = notifications.add(notification);
+        if (added.isPresent()) {
+            channels.forEach(channel -> send(channel, notification));
+            if (webhook.isOn()) {
+                webhook.sendNext(added.get());
+            }
             return;
         }
-        channels.forEach(channel -> send(channel, notification));
+        Optional<Notifications.Found> stored = notifications.find(notification.userId(), notification.eventId());
+        if (webhook.isOn() && stored.map(found -> found.value().webhook().isPending()).orElse(false)) {
+            log.info("{} {} was notified already but its webhook delivery is still pending: sending it again",
+                    notification.type(), notification.eventId());
+            webhook.sendNext(stored.get());
+            return;
+        }
+        log.info("{} {} was notified already", notification.type(), notification.eventId());
     }
 
     private static void send(NotificationChannel channel, Notification notification) {

@@ -1,2 +1,5 @@
-/** notify's reaction and query; they talk to the Notifications store and the NotificationChannel ports. */
+/**
+ * notify's reactions and query: they talk to the Notifications store, the NotificationChannel ports (best effort)
+ * and the Webhook port (tracked, retried on the topic), and to the typed webhook settings.
+ */
 package dev.flights.notify.application;

@@ -1,2 +1,5 @@
-/** What a notification is and what it says for each event: pure Java, no framework. */
+/**
+ * What a notification is, what it says for each event in each language, and how its webhook delivery stands and is
+ * retried: pure Java, no framework.
+ */
 package dev.flights.notify.domain;

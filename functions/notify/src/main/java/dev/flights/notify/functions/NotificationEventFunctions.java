@@ -3,18 +3,26 @@ package dev.flights.notify.functions;
 import com.microsoft.azure.functions.ExecutionContext;
 import com.microsoft.azure.functions.annotation.FunctionName;
 import com.microsoft.azure.functions.annotation.ServiceBusTopicTrigger;
+import dev.flights.contract.codec.ReceivedEvent;
+import dev.flights.contract.events.NotificationDeliveryDue;
 import dev.flights.notify.application.NotifyOnSagaEvent;
+import dev.flights.notify.application.RetryWebhookOnDeliveryDue;
 import dev.flights.platform.messaging.EventConsumption;
 import org.springframework.stereotype.Component;
 
-/** Topic: every customer-facing event on the {@code notify} subscription (session per reservation). */
+/**
+ * Topic: every customer-facing event, and notify's own webhook retry notes, on the {@code notify} subscription
+ * (session per reservation).
+ */
 @Component
 public class NotificationEventFunctions {
 
     private final NotifyOnSagaEvent notify;
+    private final RetryWebhookOnDeliveryDue retry;
 
-    public NotificationEventFunctions(NotifyOnSagaEvent notify) {
+    public NotificationEventFunctions(NotifyOnSagaEvent notify, RetryWebhookOnDeliveryDue retry) {
         this.notify = notify;
+        this.retry = retry;
     }
 
     @FunctionName("notifyOnSagaEvent")
@@ -22,6 +30,11 @@ public class NotificationEventFunctions {
             @ServiceBusTopicTrigger(name = "message", topicName = "reservation-events", subscriptionName = "notify",
                     connection = "ServiceBusConnection", isSessionsEnabled = true) String message,
             ExecutionContext context) {
-        notify.on(EventConsumption.receive("notify", message));
+        ReceivedEvent received = EventConsumption.receive("notify", message);
+        if (received.event() instanceof NotificationDeliveryDue due) {
+            retry.on(due);
+        } else {
+            notify.on(received);
+        }
     }
 }

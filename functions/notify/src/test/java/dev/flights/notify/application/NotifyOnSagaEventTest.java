@@ -14,11 +14,15 @@ import static org.mockito.Mockito.verify;
 import dev.flights.contract.UserId;
 import dev.flights.contract.codec.ReceivedEvent;
 import dev.flights.contract.events.SagaEvent;
+import dev.flights.notify.RecordingTopic;
 import dev.flights.notify.SagaEvents;
 import dev.flights.notify.adapter.NotificationDocuments;
 import dev.flights.notify.domain.Notification;
+import dev.flights.notify.domain.WebhookDelivery;
 import dev.flights.platform.inprocess.InMemoryDocumentStore;
+import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -28,7 +32,9 @@ class NotifyOnSagaEventTest {
     private final Notifications notifications = new NotificationDocuments(new InMemoryDocumentStore());
     private final NotificationChannel chat = mock(NotificationChannel.class);
     private final NotificationChannel messenger = mock(NotificationChannel.class);
-    private final NotifyOnSagaEvent notify = new NotifyOnSagaEvent(notifications, List.of(chat, messenger));
+    private final NotifyOnSagaEvent notify = new NotifyOnSagaEvent(notifications, List.of(chat, messenger),
+            new WebhookDeliveries(Optional.empty(), notifications, new RecordingTopic(), WebhookSettings.off(),
+                    Clock.systemUTC()));
     private final ListNotifications list = new ListNotifications(notifications);
     private final SagaEvents reservation = aReservation().by("ew");
 
@@ -41,6 +47,7 @@ class NotifyOnSagaEventTest {
         verify(messenger).send(sent.getValue());
         assertThat(sent.getValue().message()).startsWith("Payment of 100 approved");
         assertThat(list.apply(new UserId("ew"))).containsExactly(sent.getValue());
+        assertThat(sent.getValue().webhook()).isEqualTo(WebhookDelivery.OFF);
     }
 
     @Test

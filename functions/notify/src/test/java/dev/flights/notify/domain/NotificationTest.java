@@ -8,6 +8,7 @@ import dev.flights.contract.events.EventType;
 import dev.flights.contract.events.SagaEvent;
 import dev.flights.notify.SagaEvents;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class NotificationTest {
@@ -51,7 +52,7 @@ class NotificationTest {
         List<String> messages = events.stream().map(NotificationTest::message).toList();
 
         assertThat(events).extracting(SagaEvent::type).doesNotHaveDuplicates()
-                .hasSize(EventType.values().length - 2); // all but pay's two retry notes to itself
+                .hasSize(EventType.values().length - 3); // all but pay's two retry notes and notify's delivery note
         assertThat(messages).doesNotHaveDuplicates()
                 .allSatisfy(m -> assertThat(m).contains(reservation.id().toString()).endsWith("."));
     }
@@ -71,9 +72,40 @@ class NotificationTest {
     }
 
     @Test
-    void tellsTheCustomerNothingOfPaysNoteToItself() {
+    void tellsTheCustomerNothingOfTheAppsNotesToThemselves() {
         assertThat(Notification.about(reservation.paymentRetryDue(), "corr-1")).isEmpty();
         assertThat(Notification.about(reservation.refundRetryDue(), "corr-1")).isEmpty();
+        assertThat(Notification.about(reservation.deliveryDue(UUID.randomUUID(), 2), "corr-1")).isEmpty();
+    }
+
+    @Test
+    void saysEveryCustomerFacingEventInKoreanTooWithTheSameReservation() {
+        List<Notification> notifications = reservation.everyCustomerFacingEvent().stream()
+                .map(e -> Notification.about(e, "corr-1").orElseThrow()).toList();
+
+        assertThat(notifications).extracting(n -> n.message(Language.KO)).doesNotHaveDuplicates()
+                .allSatisfy(m -> assertThat(m).contains(reservation.id().toString()).endsWith(".")
+                        .containsPattern("\\p{IsHangul}"));
+        assertThat(notifications).allSatisfy(n -> assertThat(n.message(Language.KO)).isNotEqualTo(n.message()));
+    }
+
+    @Test
+    void tellsTheAmountAndTheBalanceOfAnApprovedPaymentInKorean() {
+        assertThat(Notification.about(reservation.paymentApproved(100, 50), "corr-1").orElseThrow()
+                .message(Language.KO))
+                .isEqualTo("예약(" + reservation.id() + ")의 결제 100이 승인되었습니다. 잔액: 50.");
+    }
+
+    @Test
+    void tellsWhyAPaymentWasDeclinedInKoreanWords() {
+        assertThat(Notification.about(reservation.paymentDeclined(20), "corr-1").orElseThrow()
+                .message(Language.KO)).contains("잔액 부족").contains("잔액: 20");
+    }
+
+    @Test
+    void aNewNotificationHasNoWebhookDeliveryUntilOneIsSet() {
+        assertThat(Notification.about(reservation.confirmed(), "corr-1").orElseThrow().webhook())
+                .isEqualTo(WebhookDelivery.OFF);
     }
 
     private static String message(SagaEvent event) {

@@ -8,15 +8,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.azure.functions.HttpResponseMessage;
 import dev.flights.contract.codec.EventCodec;
 import dev.flights.contract.events.SagaEvent;
+import dev.flights.notify.RecordingTopic;
 import dev.flights.notify.SagaEvents;
 import dev.flights.notify.adapter.NotificationDocuments;
 import dev.flights.notify.application.ListNotifications;
 import dev.flights.notify.application.NotifyOnSagaEvent;
+import dev.flights.notify.application.RetryWebhookOnDeliveryDue;
+import dev.flights.notify.application.WebhookDeliveries;
+import dev.flights.notify.application.WebhookSettings;
 import dev.flights.platform.correlation.Correlation;
 import dev.flights.platform.inprocess.InMemoryDocumentStore;
 import dev.flights.platform.inprocess.InProcessExecutionContext;
 import dev.flights.platform.inprocess.InProcessHttpRequest;
+import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -24,8 +30,11 @@ import org.junit.jupiter.api.Test;
 class NotificationFunctionsTest {
 
     private final NotificationDocuments notifications = new NotificationDocuments(new InMemoryDocumentStore());
-    private final NotificationEventFunctions topic =
-            new NotificationEventFunctions(new NotifyOnSagaEvent(notifications, List.of()));
+    private final WebhookDeliveries noWebhook = new WebhookDeliveries(Optional.empty(), notifications,
+            new RecordingTopic(), WebhookSettings.off(), Clock.systemUTC());
+    private final NotificationEventFunctions topic = new NotificationEventFunctions(
+            new NotifyOnSagaEvent(notifications, List.of(), noWebhook),
+            new RetryWebhookOnDeliveryDue(notifications, noWebhook));
     private final NotificationFunctions http = new NotificationFunctions(new ListNotifications(notifications));
 
     @AfterEach

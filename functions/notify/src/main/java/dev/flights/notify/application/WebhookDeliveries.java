@@ -1,0 +1,103 @@
+package dev.flights.notify.application;
+
+import dev.flights.contract.events.EventIds;
+import dev.flights.contract.events.EventType;
+import dev.flights.contract.events.NotificationDeliveryDue;
+import dev.flights.notify.domain.Notification;
+import dev.flights.notify.domain.RetryPolicy;
+import dev.flights.notify.domain.WebhookDelivery;
+import dev.flights.platform.messaging.EventPublisher;
+import dev.flights.platform.messaging.OutgoingMessage;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * One webhook send of a stored notification and what comes of it, recorded on the notification with its ETag:
+ * SENT after a 2xx; after a failure a {@link NotificationDeliveryDue} for the next attempt is scheduled on the topic
+ * (with growing delays, as pay does) and the delivery stays PENDING, until the attempts run out and it is FAILED.
+ * The retry is scheduled before the failure is recorded, so a crash between the two leaves the delivery PENDING at
+ * the earlier attempt: the redelivered message makes that attempt again, and the early retry finds itself stale.
+ * The send is bounded by the webhook's timeout and a failing receiver never makes this throw; only the store or the
+ * topic failing does, and the message that triggered it is then delivered again.
+ */
+@Component
+public class WebhookDeliveries {
+
+    static final String SOURCE = "/apps/notify";
+    private static final Logger log = LoggerFactory.getLogger(WebhookDeliveries.class);
+
+    private final Optional<Webhook> webhook;
+    private final Notifications notifications;
+    private final EventPublisher publisher;
+    private final RetryPolicy policy;
+    private final Clock clock;
+
+    public WebhookDeliveries(Optional<Webhook> webhook, Notifications notifications, EventPublisher publisher,
+            WebhookSettings settings, Clock clock) {
+        this.webhook = webhook;
+        this.notifications = notifications;
+        this.publisher = publisher;
+        this.policy = settings.retry().policy();
+        this.clock = clock;
+    }
+
+    public boolean isOn() {
+        return webhook.isPresent();
+    }
+
+    /** Makes the next send of a notification whose delivery is PENDING, and records its outcome. */
+    public void sendNext(Notifications.Found found) {
+        Notification notification = found.value();
+        int attempt = notification.webhook().nextAttempt();
+        WebhookOutcome outcome = send(notification);
+        if (outcome.delivered()) {
+            record(notification.withWebhook(notification.webhook().sent(attempt)), found.etag());
+            log.info("{} {} delivered to the webhook on attempt {}", notification.type(), notification.eventId(),
+                    attempt);
+            return;
+        }
+        WebhookDelivery failed = notification.webhook().failed(attempt, policy);
+        if (failed.isPending()) {
+            Instant retryAt = scheduleRetry(notification, attempt + 1, policy.delayAfter(attempt));
+            log.warn("webhook send {} of {} {} failed ({}); next attempt at {}", attempt, notification.type(),
+                    notification.eventId(), outcome.detail(), retryAt);
+        } else {
+            log.error("webhook gave up on {} {} of reservation {} after {} attempts; last: {}", notification.type(),
+                    notification.eventId(), notification.reservationId(), attempt, outcome.detail());
+        }
+        record(notification.withWebhook(failed), found.etag());
+    }
+
+    private WebhookOutcome send(Notification notification) {
+        try {
+            return webhook.map(w -> w.deliver(notification))
+                    .orElseGet(() -> WebhookOutcome.failed("no webhook is set"));
+        } catch (RuntimeException e) {
+            return WebhookOutcome.failed(e.toString()); // a webhook should not throw; if it does, it failed
+        }
+    }
+
+    private Instant scheduleRetry(Notification notification, int attempt, Duration delay) {
+        Instant now = clock.instant();
+        Instant retryAt = now.plus(delay);
+        NotificationDeliveryDue due = new NotificationDeliveryDue(
+                EventIds.derive(notification.eventId().toString(), EventType.NotificationDeliveryDue.name(),
+                        Integer.toString(attempt)),
+                now, notification.reservationId(), notification.userId(), notification.eventId(), attempt);
+        publisher.publish(List.of(OutgoingMessage.of(due, SOURCE, notification.correlationId()).scheduledAt(retryAt)));
+        return retryAt;
+    }
+
+    private void record(Notification changed, String etag) {
+        if (!notifications.replace(changed, etag)) {
+            log.info("the webhook delivery of {} changed meanwhile; keeping that and not recording {}",
+                    changed.eventId(), changed.webhook());
+        }
+    }
+}

@@ -2,6 +2,9 @@ package dev.flights.localhost.http;
 
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -9,7 +12,8 @@ import java.util.regex.Pattern;
 /**
  * Local-only routes to watch N2 and N3 by hand and to operate the dead-letter queues:
  * {@code POST /admin/apps/{app}/unavailable|available|failing|healthy}, {@code GET /admin/status},
- * {@code GET /admin/dead-letters}, {@code POST /admin/dead-letters/{subscription}/replay}.
+ * {@code GET /admin/dead-letters}, {@code POST /admin/dead-letters/{subscription}/replay}; and
+ * {@code GET /admin/functions}, every HTTP function and its route.
  */
 final class AdminRoutes {
 
@@ -17,9 +21,11 @@ final class AdminRoutes {
     private static final Pattern REPLAY = Pattern.compile("/admin/dead-letters/([a-z-]+)/replay");
 
     private final HostControls controls;
+    private final List<HttpRoute> routes;
 
-    AdminRoutes(HostControls controls) {
+    AdminRoutes(HostControls controls, List<HttpRoute> routes) {
         this.controls = controls;
+        this.routes = List.copyOf(routes);
     }
 
     void handle(HttpExchange exchange, String path) throws IOException {
@@ -27,7 +33,9 @@ final class AdminRoutes {
         Matcher appSwitch = APP_SWITCH.matcher(path);
         Matcher replay = REPLAY.matcher(path);
         try {
-            if ("GET".equals(method) && path.equals("/admin/status")) {
+            if ("GET".equals(method) && path.equals("/admin/functions")) {
+                HttpExchanges.sendJson(exchange, 200, "application/json", Map.of("functions", functions()));
+            } else if ("GET".equals(method) && path.equals("/admin/status")) {
                 HttpExchanges.sendJson(exchange, 200, "application/json", controls.status());
             } else if ("GET".equals(method) && path.equals("/admin/dead-letters")) {
                 HttpExchanges.sendJson(exchange, 200, "application/json", Map.of("items", controls.deadLetters()));
@@ -49,5 +57,17 @@ final class AdminRoutes {
         } catch (IllegalArgumentException e) {
             HttpExchanges.sendProblem(exchange, 404, "Not found", e.getMessage());
         }
+    }
+
+    private List<Map<String, String>> functions() {
+        List<Map<String, String>> list = new ArrayList<>();
+        for (HttpRoute route : routes) {
+            Map<String, String> entry = new LinkedHashMap<>();
+            entry.put("app", route.app());
+            entry.put("function", route.invoker().definition().name());
+            entry.put("route", route.methods() + " /api/" + route.template().template());
+            list.add(entry);
+        }
+        return list;
     }
 }

@@ -12,7 +12,6 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,8 +23,13 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Serves the HTTP triggers on localhost the way {@code func start} does: under /api, with route values. */
+/**
+ * Serves the HTTP triggers on localhost the way {@code func start} does: under /api, with route values. {@code /}
+ * is the function whose route is {@value #PAGE_ROUTE} (reservation-view's page), so the browser opens it there.
+ */
 public final class HttpGateway implements AutoCloseable {
+
+    static final String PAGE_ROUTE = "page";
 
     private static final Logger log = LoggerFactory.getLogger(HttpGateway.class);
 
@@ -43,7 +47,7 @@ public final class HttpGateway implements AutoCloseable {
             throws IOException {
         this.routes = new ArrayList<>(routes);
         this.routes.sort(Comparator.comparingInt(HttpRoute::literalSegments).reversed());
-        this.admin = new AdminRoutes(controls);
+        this.admin = new AdminRoutes(controls, this.routes);
         this.appAvailable = appAvailable;
         this.server = HttpServer.create(new InetSocketAddress("localhost", port), 64);
         server.createContext("/", this::serve);
@@ -72,7 +76,7 @@ public final class HttpGateway implements AutoCloseable {
             } else if (path.startsWith("/admin/")) {
                 admin.handle(exchange, path);
             } else if (path.equals("/")) {
-                HttpExchanges.sendJson(exchange, 200, "application/json", Map.of("functions", routeList()));
+                serveFunction(exchange, PAGE_ROUTE);
             } else {
                 HttpExchanges.sendProblem(exchange, 404, "Not found", "nothing is served at " + path);
             }
@@ -134,17 +138,5 @@ public final class HttpGateway implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-    }
-
-    private List<Map<String, String>> routeList() {
-        List<Map<String, String>> list = new ArrayList<>();
-        for (HttpRoute route : routes) {
-            Map<String, String> entry = new LinkedHashMap<>();
-            entry.put("app", route.app());
-            entry.put("function", route.invoker().definition().name());
-            entry.put("route", route.methods() + " /api/" + route.template().template());
-            list.add(entry);
-        }
-        return list;
     }
 }

@@ -39,6 +39,7 @@ class AppDiscoveryTest {
                 "GET reservations/{id} -> reserve",
                 "POST reservations/{id}/cancel -> reserve",
                 "GET reservations -> reservation-view",
+                "GET page -> reservation-view",
                 "GET notifications -> notify");
     }
 

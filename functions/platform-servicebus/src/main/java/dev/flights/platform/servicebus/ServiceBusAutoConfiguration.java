@@ -1,0 +1,54 @@
+package dev.flights.platform.servicebus;
+
+import com.azure.messaging.servicebus.ServiceBusSenderClient;
+import dev.flights.contract.topology.Subscriptions;
+import dev.flights.platform.messaging.EventPublisher;
+import dev.flights.platform.spring.PlatformAutoConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.core.env.Environment;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+
+/**
+ * Publishes to the Service Bus topic when the app has a Service Bus setting ({@value ServiceBusSenders#NAMESPACE_SETTING}
+ * or {@value ServiceBusSenders#CONNECTION_STRING_SETTING}); runs before {@link PlatformAutoConfiguration}, whose
+ * in-process topic then steps aside. Without either setting nothing here is created and the in-process default
+ * stays. An {@link EventPublisher} a host registered itself also wins. The sender is closed with the context.
+ */
+@AutoConfiguration(before = PlatformAutoConfiguration.class)
+@ConditionalOnClass(ServiceBusSenderClient.class)
+@Conditional(ServiceBusAutoConfiguration.ServiceBusConfigured.class)
+@ConditionalOnMissingBean(EventPublisher.class)
+public class ServiceBusAutoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(ServiceBusAutoConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    ServiceBusSenderClient reservationEventsSender(Environment environment) {
+        String topic = Subscriptions.load().topic();
+        log.info("publishing to {}", ServiceBusSenders.describe(environment::getProperty, topic));
+        return ServiceBusSenders.topicSender(environment::getProperty, topic);
+    }
+
+    @Bean
+    EventPublisher serviceBusEventPublisher(ServiceBusSenderClient reservationEventsSender) {
+        return new ServiceBusEventPublisher(reservationEventsSender);
+    }
+
+    /** Matches when one of the Service Bus settings is present in the environment (app settings are env vars). */
+    static final class ServiceBusConfigured implements Condition {
+
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return ServiceBusSenders.configured(context.getEnvironment()::getProperty);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package dev.flights.platform.servicebus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.azure.messaging.servicebus.ServiceBusSenderClient;
+import dev.flights.platform.inprocess.InProcessTopic;
+import dev.flights.platform.messaging.EventPublisher;
+import dev.flights.platform.messaging.OutgoingMessage;
+import dev.flights.platform.spring.PlatformAutoConfiguration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.AbstractBeanDefinition;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+class ServiceBusAutoConfigurationTest {
+
+    private static final String CONNECTION_STRING =
+            "Endpoint=sb://flights.servicebus.windows.net/;SharedAccessKeyName=send;SharedAccessKey=c2VjcmV0";
+
+    // the order given is the wrong one on purpose: the autoconfiguration's own ordering must put it first
+    private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
+            AutoConfigurations.of(PlatformAutoConfiguration.class, ServiceBusAutoConfiguration.class));
+
+    @Test
+    void aConnectionStringSettingInstallsTheServiceBusPublisherForTheContractsTopic() {
+        runner.withPropertyValues(ServiceBusSenders.CONNECTION_STRING_SETTING + "=" + CONNECTION_STRING).run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context).getBean(EventPublisher.class).isInstanceOf(ServiceBusEventPublisher.class);
+            ServiceBusSenderClient sender = context.getBean(ServiceBusSenderClient.class);
+            assertThat(sender.getEntityPath()).isEqualTo("reservation-events");
+            assertThat(sender.getFullyQualifiedNamespace()).isEqualTo("flights.servicebus.windows.net");
+            assertThat(context).doesNotHaveBean(InProcessTopic.class);
+        });
+    }
+
+    @Test
+    void anIdentityBasedNamespaceSettingInstallsTheServiceBusPublisher() {
+        runner.withPropertyValues(ServiceBusSenders.NAMESPACE_SETTING + "=flights.servicebus.windows.net").run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context).getBean(EventPublisher.class).isInstanceOf(ServiceBusEventPublisher.class);
+            assertThat(context.getBean(ServiceBusSenderClient.class).getFullyQualifiedNamespace())
+                    .isEqualTo("flights.servicebus.windows.net");
+        });
+    }
+
+    @Test
+    void withoutAServiceBusSettingTheInProcessTopicStays() {
+        runner.run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context).doesNotHaveBean(ServiceBusSenderClient.class);
+            assertThat(context).getBean(EventPublisher.class).isInstanceOf(InProcessTopic.class);
+        });
+    }
+
+    @Test
+    void aBlankSettingCountsAsNone() {
+        runner.withPropertyValues(ServiceBusSenders.CONNECTION_STRING_SETTING + "= ").run(context -> {
+            assertThat(context).doesNotHaveBean(ServiceBusSenderClient.class);
+            assertThat(context).getBean(EventPublisher.class).isInstanceOf(InProcessTopic.class);
+        });
+    }
+
+    @Test
+    void aPublisherTheHostRegisteredWinsOverTheSetting() {
+        EventPublisher shared = (List<OutgoingMessage> messages) -> { };
+        runner.withPropertyValues(ServiceBusSenders.CONNECTION_STRING_SETTING + "=" + CONNECTION_STRING)
+                .withBean(EventPublisher.class, () -> shared)
+                .run(context -> {
+                    assertThat(context).doesNotHaveBean(ServiceBusSenderClient.class);
+                    assertThat(context.getBean(EventPublisher.class)).isSameAs(shared);
+                });
+    }
+
+    @Test
+    void theSenderIsClosedWithTheContext() {
+        runner.withPropertyValues(ServiceBusSenders.CONNECTION_STRING_SETTING + "=" + CONNECTION_STRING).run(context -> {
+            String[] names = context.getBeanNamesForType(ServiceBusSenderClient.class);
+            assertThat(names).hasSize(1);
+            AbstractBeanDefinition definition =
+                    (AbstractBeanDefinition) context.getBeanFactory().getBeanDefinition(names[0]);
+            assertThat(definition.getDestroyMethodNames())
+                    .containsExactly("close");
+        });
+    }
+}

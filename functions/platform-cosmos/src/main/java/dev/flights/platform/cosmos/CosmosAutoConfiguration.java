@@ -1,0 +1,62 @@
+package dev.flights.platform.cosmos;
+
+import com.azure.cosmos.CosmosClient;
+import com.azure.cosmos.CosmosClientBuilder;
+import com.azure.identity.DefaultAzureCredentialBuilder;
+import dev.flights.platform.spring.PlatformAutoConfiguration;
+import dev.flights.platform.store.DocumentStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.core.env.Environment;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+
+/**
+ * The Cosmos DB document store, when the app settings name an account ({@link CosmosSettings}); it comes before the
+ * platform's in-memory default, which then steps aside. Without a setting nothing is created here.
+ */
+@AutoConfiguration(before = PlatformAutoConfiguration.class)
+@Conditional(CosmosAutoConfiguration.CosmosConfigured.class)
+public class CosmosAutoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(CosmosAutoConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    CosmosClient cosmosClient(Environment environment) {
+        CosmosSettings settings = CosmosSettings.from(environment).orElseThrow();
+        CosmosClientBuilder builder = new CosmosClientBuilder()
+                .endpoint(settings.endpoint())
+                .gatewayMode()
+                .contentResponseOnWriteEnabled(true);
+        if (settings.identityBased()) {
+            builder.credential(new DefaultAzureCredentialBuilder().build());
+        } else {
+            builder.key(settings.key());
+        }
+        log.info("document store: Cosmos DB at {} ({}), database {}", settings.endpoint(),
+                settings.identityBased() ? "managed identity" : "account key", settings.database());
+        return builder.buildClient();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(DocumentStore.class)
+    DocumentStore documentStore(CosmosClient client, Environment environment) {
+        return new CosmosDocumentStore(client,
+                environment.getProperty(CosmosSettings.DATABASE, CosmosSettings.DEFAULT_DATABASE));
+    }
+
+    /** Matches when {@code CosmosDBConnection__accountEndpoint} or {@code CosmosDBConnection} is set. */
+    static final class CosmosConfigured implements Condition {
+
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return CosmosSettings.present(context.getEnvironment());
+        }
+    }
+}

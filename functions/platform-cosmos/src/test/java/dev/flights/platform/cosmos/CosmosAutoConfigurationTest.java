@@ -1,0 +1,69 @@
+package dev.flights.platform.cosmos;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.mock;
+
+import com.azure.cosmos.CosmosClient;
+import dev.flights.platform.inprocess.InMemoryDocumentStore;
+import dev.flights.platform.spring.PlatformAutoConfiguration;
+import dev.flights.platform.store.DocumentStore;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.mock.env.MockEnvironment;
+
+class CosmosAutoConfigurationTest {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(CosmosAutoConfiguration.class, PlatformAutoConfiguration.class));
+
+    @Test
+    void withoutACosmosSettingTheInMemoryStoreStays() {
+        runner.run(context -> {
+            assertThat(context).doesNotHaveBean(CosmosClient.class);
+            assertThat(context.getBean(DocumentStore.class)).isInstanceOf(InMemoryDocumentStore.class);
+        });
+    }
+
+    @Test
+    void anAccountEndpointGivesACosmosStoreOnTheNamedDatabase() {
+        runner.withPropertyValues("CosmosDBConnection__accountEndpoint=https://example.documents.azure.com:443/",
+                        "CosmosDatabase=reservations-db")
+                .withBean(CosmosClient.class, () -> mock(CosmosClient.class))
+                .run(context -> {
+                    assertThat(context.getBean(DocumentStore.class)).isInstanceOf(CosmosDocumentStore.class);
+                    assertThat(((CosmosDocumentStore) context.getBean(DocumentStore.class)).databaseName())
+                            .isEqualTo("reservations-db");
+                });
+    }
+
+    @Test
+    void theDatabaseIsFlightsUnlessSaidOtherwise() {
+        MockEnvironment environment = new MockEnvironment()
+                .withProperty("CosmosDBConnection__accountEndpoint", "https://example.documents.azure.com:443/");
+
+        CosmosSettings settings = CosmosSettings.from(environment).orElseThrow();
+
+        assertThat(settings.database()).isEqualTo("flights");
+        assertThat(settings.identityBased()).isTrue();
+    }
+
+    @Test
+    void aConnectionStringGivesTheEndpointAndTheKey() {
+        CosmosSettings settings = CosmosSettings.fromConnectionString(
+                "AccountEndpoint=https://localhost:8081/;AccountKey=bm90LWEta2V5;", "flights");
+
+        assertThat(settings.endpoint()).isEqualTo("https://localhost:8081/");
+        assertThat(settings.key()).isEqualTo("bm90LWEta2V5");
+        assertThat(settings.identityBased()).isFalse();
+        assertThat(settings.toString()).doesNotContain("bm90LWEta2V5");
+    }
+
+    @Test
+    void aConnectionStringWithoutAKeyIsRefusedWithoutEchoingIt() {
+        assertThatThrownBy(() -> CosmosSettings.fromConnectionString("AccountEndpoint=https://secret-host/;", "flights"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageNotContaining("secret-host");
+    }
+}

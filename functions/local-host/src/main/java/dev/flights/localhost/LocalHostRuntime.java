@@ -43,7 +43,7 @@ public final class LocalHostRuntime implements HostControls, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalHostRuntime.class);
 
-    private final InMemoryDocumentStore store = new InMemoryDocumentStore();
+    private final DocumentStore store;
     private final InProcessTopic topic;
     private final Map<String, FaultInjectingDocumentStore> appStores = new LinkedHashMap<>();
     private final Map<String, ConfigurableApplicationContext> contexts = new LinkedHashMap<>();
@@ -55,6 +55,7 @@ public final class LocalHostRuntime implements HostControls, AutoCloseable {
     private HttpGateway gateway;
 
     private LocalHostRuntime(LocalHostOptions options) {
+        this.store = options.store() != null ? options.store() : new InMemoryDocumentStore();
         this.topic = new InProcessTopic(Subscriptions.load(), options.topicSettings(), Clock.systemUTC());
         this.apps = new AppDiscovery("dev.flights").discover();
         this.feedScheduler = Executors.newScheduledThreadPool(2, r -> {

@@ -16,17 +16,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Installs (npm ci, once) and starts src/test/cosmos-server/launcher.js as a child process on a free port, and stops
- * it again. Node and npm must be on the PATH: without them the integration tests fail, saying so.
+ * it again. Node and npm must be on the PATH: without them the integration tests fail, saying so. Other modules' tests
+ * use it through this module's test-jar, pointing the system property {@code cosmos.server.dir} at that folder.
  */
-final class LocalCosmosServer implements AutoCloseable {
+public final class LocalCosmosServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalCosmosServer.class);
 
     /** Any well-formed key: the local server does not check the signature. */
-    static final String DUMMY_KEY = Base64.getEncoder()
+    public static final String DUMMY_KEY = Base64.getEncoder()
             .encodeToString("local-cosmos-server-ignores-the-key-0000000000000000".getBytes(StandardCharsets.US_ASCII));
 
-    private static final Path DIRECTORY = Path.of(System.getProperty("basedir", "."), "src", "test", "cosmos-server");
+    private static final Path DIRECTORY = System.getProperty("cosmos.server.dir") != null
+            ? Path.of(System.getProperty("cosmos.server.dir"))
+            : Path.of(System.getProperty("basedir", "."), "src", "test", "cosmos-server");
     private static final String READY = "cosmos-server listening on ";
 
     private final Process process;
@@ -37,7 +40,7 @@ final class LocalCosmosServer implements AutoCloseable {
         this.port = port;
     }
 
-    static LocalCosmosServer start() throws IOException, InterruptedException, TimeoutException {
+    public static LocalCosmosServer start() throws IOException, InterruptedException, TimeoutException {
         requireNode();
         if (!Files.isDirectory(DIRECTORY.resolve("node_modules"))) {
             log.info("installing the local Cosmos DB server (npm ci) in {}", DIRECTORY);
@@ -105,7 +108,7 @@ final class LocalCosmosServer implements AutoCloseable {
         }
     }
 
-    String endpoint() {
+    public String endpoint() {
         return "https://localhost:" + port + "/";
     }
 

@@ -1,52 +1,30 @@
 package dev.flights.notify.functions;
 
 import static dev.flights.notify.SagaEvents.aReservation;
+import static dev.flights.platform.testing.AzureWorker.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.azure.functions.HttpResponseMessage;
 import dev.flights.contract.codec.EventCodec;
 import dev.flights.notify.NotifyApplication;
 import dev.flights.notify.SagaEvents;
-import dev.flights.platform.correlation.Correlation;
 import dev.flights.platform.inprocess.InProcessExecutionContext;
 import dev.flights.platform.inprocess.InProcessHttpRequest;
+import dev.flights.platform.testing.AzureWorker;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.cloud.function.adapter.azure.AzureFunctionInstanceInjector;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-/**
- * The function class as the Azure Java worker gets it: through the Spring adapter's instance injector, which finds
- * the app through MAIN_CLASS (the environment variable, else this system property, else the manifest's
- * Start-Class). The injector keeps one static Spring context per JVM, so this is the only test of this module
- * that uses it; surefire runs each module in its own JVM.
- */
+/** The function classes as the Azure Java worker gets them (see {@link AzureWorker}). */
 class AzureWorkerInvocationTest {
 
-    private static final AzureFunctionInstanceInjector INJECTOR = new AzureFunctionInstanceInjector();
-
-    @BeforeAll
-    static void theAppIsNamedAsTheWorkerNamesIt() {
-        System.setProperty("MAIN_CLASS", NotifyApplication.class.getName());
-    }
-
-    @AfterAll
-    static void forgetTheMainClass() {
-        System.clearProperty("MAIN_CLASS");
-    }
-
-    @AfterEach
-    void forgetTheCorrelationId() {
-        Correlation.clear();
-    }
+    @RegisterExtension
+    static final AzureWorker WORKER = AzureWorker.forApp(NotifyApplication.class);
 
     @Test
     void theInjectedFunctionClassListsWhatTheInjectedTopicFunctionWasTold() throws Exception {
         SagaEvents reservation = aReservation().by("azure-worker");
-        INJECTOR.getInstance(NotificationEventFunctions.class).onSagaEvent(
+        WORKER.instance(NotificationEventFunctions.class).onSagaEvent(
                 EventCodec.encode(reservation.confirmed(), "/apps/reserve", "corr-azure-worker"),
                 InProcessExecutionContext.of("notifyOnSagaEvent"));
 
@@ -75,11 +53,8 @@ class AzureWorkerInvocationTest {
     }
 
     private static HttpResponseMessage list(Map<String, String> query) throws Exception {
-        return INJECTOR.getInstance(NotificationFunctions.class).list(
+        return WORKER.instance(NotificationFunctions.class).list(
                 InProcessHttpRequest.get("/api/notifications", query), InProcessExecutionContext.of("listNotifications"));
     }
 
-    private static JsonNode json(HttpResponseMessage response) throws Exception {
-        return EventCodec.json().readTree((String) response.getBody());
-    }
 }

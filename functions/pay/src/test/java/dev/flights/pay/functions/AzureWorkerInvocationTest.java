@@ -1,38 +1,22 @@
 package dev.flights.pay.functions;
 
+import static dev.flights.platform.testing.AzureWorker.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.azure.functions.HttpResponseMessage;
-import dev.flights.contract.codec.EventCodec;
 import dev.flights.pay.PayApplication;
 import dev.flights.platform.inprocess.InProcessExecutionContext;
 import dev.flights.platform.inprocess.InProcessHttpRequest;
+import dev.flights.platform.testing.AzureWorker;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.cloud.function.adapter.azure.AzureFunctionInstanceInjector;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-/**
- * The function class as the Azure Java worker gets it: through the Spring adapter's instance injector, which finds
- * the app through MAIN_CLASS (the environment variable, else this system property, else the manifest's
- * Start-Class). The injector keeps one static Spring context per JVM, so this is the only test of this module
- * that uses it; surefire runs each module in its own JVM.
- */
+/** The function classes as the Azure Java worker gets them (see {@link AzureWorker}). */
 class AzureWorkerInvocationTest {
 
-    private static final AzureFunctionInstanceInjector INJECTOR = new AzureFunctionInstanceInjector();
-
-    @BeforeAll
-    static void theAppIsNamedAsTheWorkerNamesIt() {
-        System.setProperty("MAIN_CLASS", PayApplication.class.getName());
-    }
-
-    @AfterAll
-    static void forgetTheMainClass() {
-        System.clearProperty("MAIN_CLASS");
-    }
+    @RegisterExtension
+    static final AzureWorker WORKER = AzureWorker.forApp(PayApplication.class);
 
     @Test
     void theInjectedFunctionClassDepositsAndAnswersTheBalance() throws Exception {
@@ -55,12 +39,9 @@ class AzureWorkerInvocationTest {
     }
 
     private static HttpResponseMessage deposit(String userId, String body) throws Exception {
-        return INJECTOR.getInstance(AccountFunctions.class).deposit(
+        return WORKER.instance(AccountFunctions.class).deposit(
                 InProcessHttpRequest.post("/api/accounts/" + userId + "/deposits", body, Map.of()), userId,
                 InProcessExecutionContext.of("deposit"));
     }
 
-    private static JsonNode json(HttpResponseMessage response) throws Exception {
-        return EventCodec.json().readTree((String) response.getBody());
-    }
 }

@@ -2,52 +2,29 @@ package dev.flights.view.functions;
 
 import static dev.flights.view.ReservationVersions.aReservation;
 import static dev.flights.view.ReservationVersions.changes;
+import static dev.flights.platform.testing.AzureWorker.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.azure.functions.HttpResponseMessage;
-import dev.flights.contract.codec.EventCodec;
-import dev.flights.platform.correlation.Correlation;
 import dev.flights.platform.inprocess.InProcessExecutionContext;
 import dev.flights.platform.inprocess.InProcessHttpRequest;
+import dev.flights.platform.testing.AzureWorker;
 import dev.flights.view.ReservationVersions;
 import dev.flights.view.ReservationViewApplication;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.cloud.function.adapter.azure.AzureFunctionInstanceInjector;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-/**
- * The function class as the Azure Java worker gets it: through the Spring adapter's instance injector, which finds
- * the app through MAIN_CLASS (the environment variable, else this system property, else the manifest's
- * Start-Class). The injector keeps one static Spring context per JVM, so this is the only test of this module
- * that uses it; surefire runs each module in its own JVM.
- */
+/** The function classes as the Azure Java worker gets them (see {@link AzureWorker}). */
 class AzureWorkerInvocationTest {
 
-    private static final AzureFunctionInstanceInjector INJECTOR = new AzureFunctionInstanceInjector();
-
-    @BeforeAll
-    static void theAppIsNamedAsTheWorkerNamesIt() {
-        System.setProperty("MAIN_CLASS", ReservationViewApplication.class.getName());
-    }
-
-    @AfterAll
-    static void forgetTheMainClass() {
-        System.clearProperty("MAIN_CLASS");
-    }
-
-    @AfterEach
-    void forgetTheCorrelationId() {
-        Correlation.clear();
-    }
+    @RegisterExtension
+    static final AzureWorker WORKER = AzureWorker.forApp(ReservationViewApplication.class);
 
     @Test
     void theInjectedFunctionClassListsWhatTheInjectedChangeFeedFunctionProjected() throws Exception {
         ReservationVersions reservation = aReservation().by("azure-worker").version(2, "CONFIRMED");
-        INJECTOR.getInstance(ReservationViewFunctions.class).project(changes(reservation.document()),
+        WORKER.instance(ReservationViewFunctions.class).project(changes(reservation.document()),
                 InProcessExecutionContext.of("projectReservationView"));
 
         HttpResponseMessage response = list(Map.of("userId", "azure-worker"));
@@ -67,11 +44,8 @@ class AzureWorkerInvocationTest {
     }
 
     private static HttpResponseMessage list(Map<String, String> query) throws Exception {
-        return INJECTOR.getInstance(ReservationListFunctions.class).list(
+        return WORKER.instance(ReservationListFunctions.class).list(
                 InProcessHttpRequest.get("/api/reservations", query), InProcessExecutionContext.of("listReservations"));
     }
 
-    private static JsonNode json(HttpResponseMessage response) throws Exception {
-        return EventCodec.json().readTree((String) response.getBody());
-    }
 }

@@ -1,38 +1,23 @@
 package dev.flights.reserve.functions;
 
+import static dev.flights.platform.testing.AzureWorker.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.azure.functions.HttpResponseMessage;
-import dev.flights.contract.codec.EventCodec;
 import dev.flights.platform.inprocess.InProcessExecutionContext;
 import dev.flights.platform.inprocess.InProcessHttpRequest;
+import dev.flights.platform.testing.AzureWorker;
 import dev.flights.reserve.ReserveApplication;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.cloud.function.adapter.azure.AzureFunctionInstanceInjector;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-/**
- * The function class as the Azure Java worker gets it: through the Spring adapter's instance injector, which finds
- * the app through MAIN_CLASS (the environment variable, else this system property, else the manifest's
- * Start-Class). The injector keeps one static Spring context per JVM, so this is the only test of this module
- * that uses it; surefire runs each module in its own JVM.
- */
+/** The function classes as the Azure Java worker gets them (see {@link AzureWorker}). */
 class AzureWorkerInvocationTest {
 
-    private static final AzureFunctionInstanceInjector INJECTOR = new AzureFunctionInstanceInjector();
-
-    @BeforeAll
-    static void theAppIsNamedAsTheWorkerNamesIt() {
-        System.setProperty("MAIN_CLASS", ReserveApplication.class.getName());
-    }
-
-    @AfterAll
-    static void forgetTheMainClass() {
-        System.clearProperty("MAIN_CLASS");
-    }
+    @RegisterExtension
+    static final AzureWorker WORKER = AzureWorker.forApp(ReserveApplication.class);
 
     @Test
     void theInjectedFunctionClassAcceptsAReservation() throws Exception {
@@ -55,17 +40,14 @@ class AzureWorkerInvocationTest {
 
     @Test
     void everyInvocationGetsTheBeanOfTheOneContext() throws Exception {
-        assertThat(INJECTOR.getInstance(ReservationFunctions.class))
-                .isSameAs(INJECTOR.getInstance(ReservationFunctions.class));
+        assertThat(WORKER.instance(ReservationFunctions.class))
+                .isSameAs(WORKER.instance(ReservationFunctions.class));
     }
 
     private static HttpResponseMessage reserve(String body) throws Exception {
-        return INJECTOR.getInstance(ReservationFunctions.class).reserve(
+        return WORKER.instance(ReservationFunctions.class).reserve(
                 InProcessHttpRequest.post("/api/reservations", body, Map.of("Content-Type", "application/json")),
                 InProcessExecutionContext.of("reserve"));
     }
 
-    private static JsonNode json(HttpResponseMessage response) throws Exception {
-        return EventCodec.json().readTree((String) response.getBody());
-    }
 }

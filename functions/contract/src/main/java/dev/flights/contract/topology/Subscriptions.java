@@ -10,12 +10,26 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The topic and its subscriptions with their type filters, read from {@code reservation-events.json}:
  * the single source the local bus and the Bicep template both use.
  */
 public record Subscriptions(String topic, int maxDeliveryCount, Map<String, Set<EventType>> filters) {
+
+    /**
+     * The SQL filter of a subscription on Service Bus: the event types it consumes, or a message addressed to it
+     * alone ({@code To}: a consumer's delayed copy of a message to itself, or a resubmitted dead letter).
+     */
+    public String sqlFilter(String subscription) {
+        Set<EventType> types = filters.get(subscription);
+        if (types == null) {
+            throw new IllegalArgumentException("no subscription " + subscription + " on " + topic);
+        }
+        String in = types.stream().map(t -> "'" + t.name() + "'").sorted().collect(Collectors.joining(", "));
+        return "sys.To = '" + subscription + "' OR (sys.To IS NULL AND type IN (" + in + "))";
+    }
 
     public static Subscriptions load() {
         try (InputStream in = Subscriptions.class.getResourceAsStream("/reservation-events.json")) {

@@ -14,6 +14,7 @@ import static dev.flights.contract.events.EventType.ReservationRequested;
 import static dev.flights.contract.events.EventType.TicketIssued;
 import static dev.flights.contract.events.EventType.TicketVoided;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flights.contract.events.EventType;
 import java.util.EnumSet;
@@ -37,6 +38,18 @@ class SubscriptionsTest {
     @Test
     void thereIsOneSubscriptionPerConsumingApp() {
         assertThat(subscriptions.filters()).containsOnlyKeys("reserve", "pay", "issue-ticket", "notify");
+    }
+
+    @Test
+    void aSubscriptionsSqlFilterTakesItsTypesOrWhatIsAddressedToItAlone() {
+        assertThat(subscriptions.sqlFilter("issue-ticket")).isEqualTo(
+                "sys.To = 'issue-ticket' OR (sys.To IS NULL AND type IN ('ReservationCancelled', 'ReservationConfirmed'))");
+    }
+
+    @Test
+    void thereIsNoSqlFilterForAnUnknownSubscription() {
+        assertThatThrownBy(() -> subscriptions.sqlFilter("billing"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("billing");
     }
 
     @Test

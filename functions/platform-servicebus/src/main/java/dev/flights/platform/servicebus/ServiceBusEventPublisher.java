@@ -23,7 +23,8 @@ import org.slf4j.MDC;
  * <p>Each {@link OutgoingMessage} becomes a {@link ServiceBusMessage}: the body is the CloudEvent JSON (content type
  * {@value #CONTENT_TYPE}), {@code MessageId} = the event id (the topic's duplicate detection drops a message id it
  * has seen), {@code SessionId} = the reservation id (order per reservation on the session-enabled subscriptions),
- * {@code CorrelationId}, and the application property {@value #TYPE_PROPERTY} the subscriptions' SQL filters read.
+ * {@code CorrelationId}, the application property {@value #TYPE_PROPERTY} the subscriptions' SQL filters read, and
+ * {@code To} when the message is for one subscription only ({@link OutgoingMessage#to()}).
  *
  * <h2>All or nothing</h2>
  * Every message of one {@link #publish} call, scheduled ones included, goes into one {@link ServiceBusMessageBatch}
@@ -121,6 +122,9 @@ public final class ServiceBusEventPublisher implements EventPublisher {
         out.setSessionId(message.sessionId());
         out.setCorrelationId(message.correlationId());
         out.getApplicationProperties().put(TYPE_PROPERTY, message.type());
+        if (message.to() != null) {
+            out.setTo(message.to());
+        }
         if (message.scheduledEnqueueTime() != null) {
             out.setScheduledEnqueueTime(OffsetDateTime.ofInstant(message.scheduledEnqueueTime(), ZoneOffset.UTC));
         }

@@ -108,6 +108,19 @@ class ServiceBusEventPublisherTest {
     }
 
     @Test
+    void aMessageForOneSubscriptionCarriesItInToAndOthersCarryNoTo() {
+        OutgoingMessage copy = approved().addressedTo("reserve", "e-2.retry-1");
+
+        publisher.publish(List.of(requested(), copy));
+
+        List<ServiceBusMessage> sent = addedToTheBatch(2);
+        assertThat(sent.get(0).getTo()).isNull();
+        assertThat(sent.get(1).getTo()).isEqualTo("reserve");
+        assertThat(sent.get(1).getMessageId()).isEqualTo("e-2.retry-1");
+        assertThat(sent.get(1).getApplicationProperties()).containsEntry("type", "PaymentApproved");
+    }
+
+    @Test
     void anEmptyListSendsNothing() {
         publisher.publish(List.of());
 

@@ -81,6 +81,10 @@ public final class InProcessTopic implements EventPublisher, AutoCloseable {
             if (message.messageId() == null) {
                 throw new IllegalArgumentException("a " + message.type() + " message needs a message id");
             }
+            if (message.to() != null && !subscriptions.containsKey(message.to())) {
+                throw new IllegalArgumentException("a " + message.type() + " message is addressed to "
+                        + message.to() + ", which is no subscription of " + name());
+            }
         }
         for (OutgoingMessage message : messages) {
             if (seenMessageIds.putIfAbsent(message.messageId(), now) != null) {
@@ -166,7 +170,7 @@ public final class InProcessTopic implements EventPublisher, AutoCloseable {
         MDC.put(Correlation.MDC_KEY, message.correlationId());
         List<String> to = new ArrayList<>();
         for (SubscriptionQueue queue : subscriptions.values()) {
-            if (queue.filter.contains(EventType.valueOf(message.type()))) {
+            if (queue.admits(message)) {
                 queue.offer(message);
                 to.add(queue.name);
             }

@@ -48,6 +48,11 @@ final class SubscriptionQueue {
         this.clock = clock;
     }
 
+    /** The subscription's filter: {@code sys.To = '<name>' OR (sys.To IS NULL AND type IN (<filter>))}. */
+    boolean admits(OutgoingMessage message) {
+        return message.to() != null ? message.to().equals(name) : filter.contains(EventType.valueOf(message.type()));
+    }
+
     synchronized void attach(InProcessTopic.Handler newHandler) {
         this.handler = newHandler;
         dispatch();

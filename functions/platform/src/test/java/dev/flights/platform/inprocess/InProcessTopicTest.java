@@ -116,6 +116,32 @@ class InProcessTopicTest {
     }
 
     @Test
+    void aMessageAddressedToOneSubscriptionReachesOnlyThatOneEvenWhenOthersTakeItsType() {
+        InProcessTopic topic = topic();
+        Recorder reserve = new Recorder();
+        Recorder notify = new Recorder();
+        topic.subscribe("reserve", reserve);
+        topic.subscribe("notify", notify);
+        OutgoingMessage approved = message("r1", EventType.PaymentApproved);
+        OutgoingMessage copy = approved.addressedTo("reserve", approved.messageId() + ".retry-1");
+
+        topic.publish(List.of(approved, copy));
+
+        Eventually.await("reserve got both and the topic is idle", () -> reserve.size() == 2 && topic.isIdle());
+        assertThat(reserve.ids()).containsExactly(approved.messageId(), copy.messageId());
+        assertThat(notify.ids()).containsExactly(approved.messageId());
+    }
+
+    @Test
+    void aMessageAddressedToNoSubscriptionOfTheTopicIsRefused() {
+        InProcessTopic topic = topic();
+        OutgoingMessage stray = message("r1", EventType.PaymentApproved).addressedTo("billing", "x-1");
+
+        assertThatThrownBy(() -> topic.publish(List.of(stray)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("billing");
+    }
+
+    @Test
     void aDeliveredMessageCarriesWhatWasPublished() {
         InProcessTopic topic = topic();
         Recorder pay = new Recorder();

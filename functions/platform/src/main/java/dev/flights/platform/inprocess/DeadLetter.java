@@ -3,6 +3,12 @@ package dev.flights.platform.inprocess;
 import dev.flights.platform.messaging.ReceivedMessage;
 import java.time.Instant;
 
-/** A message a subscription gave up on, with the reason (the last failure) and when. */
-public record DeadLetter(String subscription, ReceivedMessage message, String reason, Instant deadLetteredAt) {
+/**
+ * A message a subscription gave up on: the broker's {@code reason} ({@code MaxDeliveryCountExceeded}), the last
+ * failure as its {@code description}, and when.
+ */
+public record DeadLetter(String subscription, ReceivedMessage message, String reason, String description,
+        Instant deadLetteredAt) {
+
+    public static final String MAX_DELIVERY_COUNT_EXCEEDED = "MaxDeliveryCountExceeded";
 }

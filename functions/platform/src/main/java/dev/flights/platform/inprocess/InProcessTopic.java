@@ -14,6 +14,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -123,9 +125,14 @@ public final class InProcessTopic implements EventPublisher, AutoCloseable {
         return queue(subscription).deadLetters();
     }
 
-    /** Moves every dead letter of the subscription back to its queue with a fresh delivery count. */
-    public int replayDeadLetters(String subscription) {
-        return queue(subscription).replayDeadLetters();
+    /** The subscription's dead letters by their sequence number in its dead-letter queue. */
+    public NavigableMap<Long, DeadLetter> deadLettersBySequenceNumber(String subscription) {
+        return queue(subscription).deadLettersBySequenceNumber();
+    }
+
+    /** Takes a dead letter out of the subscription's dead-letter queue (completes it); empty if it is not there. */
+    public Optional<DeadLetter> removeDeadLetter(String subscription, long sequenceNumber) {
+        return queue(subscription).removeDeadLetter(sequenceNumber);
     }
 
     /**

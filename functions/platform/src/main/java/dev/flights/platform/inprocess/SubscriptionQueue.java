@@ -6,12 +6,14 @@ import dev.flights.platform.messaging.OutgoingMessage;
 import dev.flights.platform.messaging.ReceivedMessage;
 import java.time.Clock;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -34,7 +36,9 @@ final class SubscriptionQueue {
     final Set<EventType> filter;
     private final Map<String, ArrayDeque<ReceivedMessage>> sessions = new LinkedHashMap<>();
     private final Set<String> busySessions = new HashSet<>();
-    private final List<DeadLetter> deadLetters = new ArrayList<>();
+    /** By sequence number, numbered from 1 as Service Bus numbers an entity's messages. */
+    private final NavigableMap<Long, DeadLetter> deadLetters = new TreeMap<>();
+    private long lastDeadLetterNumber;
     private InProcessTopic.Handler handler;
     private boolean paused;
 
@@ -72,20 +76,15 @@ final class SubscriptionQueue {
     }
 
     synchronized List<DeadLetter> deadLetters() {
-        return List.copyOf(deadLetters);
+        return List.copyOf(deadLetters.values());
     }
 
-    synchronized int replayDeadLetters() {
-        int count = deadLetters.size();
-        for (DeadLetter letter : deadLetters) {
-            ReceivedMessage m = letter.message();
-            sessions.computeIfAbsent(m.sessionId(), s -> new ArrayDeque<>())
-                    .addLast(new ReceivedMessage(m.messageId(), m.sessionId(), m.type(), m.correlationId(),
-                            m.body(), 0));
-        }
-        deadLetters.clear();
-        dispatch();
-        return count;
+    synchronized NavigableMap<Long, DeadLetter> deadLettersBySequenceNumber() {
+        return new TreeMap<>(deadLetters);
+    }
+
+    synchronized Optional<DeadLetter> removeDeadLetter(long sequenceNumber) {
+        return Optional.ofNullable(deadLetters.remove(sequenceNumber));
     }
 
     synchronized boolean isIdle() {
@@ -145,10 +144,11 @@ final class SubscriptionQueue {
                 queue.pollFirst();
             } else if (message.deliveryCount() >= maxDeliveryCount) {
                 queue.pollFirst();
-                String reason = failure.getClass().getSimpleName() + ": " + failure.getMessage();
-                deadLetters.add(new DeadLetter(name, message, reason, clock.instant()));
+                String description = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+                deadLetters.put(++lastDeadLetterNumber, new DeadLetter(name, message,
+                        DeadLetter.MAX_DELIVERY_COUNT_EXCEEDED, description, clock.instant()));
                 log.warn("{}: {} {} dead-lettered after {} deliveries: {}", name, message.type(),
-                        message.messageId(), message.deliveryCount(), reason);
+                        message.messageId(), message.deliveryCount(), description);
             } else {
                 log.warn("{}: {} {} failed (delivery {}), will be delivered again: {}", name, message.type(),
                         message.messageId(), message.deliveryCount(), failure.toString());

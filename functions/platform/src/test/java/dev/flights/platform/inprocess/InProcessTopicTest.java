@@ -331,35 +331,32 @@ class InProcessTopicTest {
         assertThat(letter.subscription()).isEqualTo("pay");
         assertThat(letter.message().messageId()).isEqualTo(poison.messageId());
         assertThat(letter.message().deliveryCount()).isEqualTo(10);
-        assertThat(letter.reason()).contains("no account for user 42");
+        assertThat(letter.reason()).isEqualTo("MaxDeliveryCountExceeded");
+        assertThat(letter.description()).isEqualTo("IllegalStateException: no account for user 42");
         assertThat(letter.deadLetteredAt()).isNotNull();
         assertThat(topic.deadLetters("notify")).isEmpty();
     }
 
     @Test
-    void replayingDeadLettersDeliversThemAgainWithAFreshDeliveryCount() {
-        InProcessTopic topic = topic(withMaxDeliveryCount(2));
-        AtomicBoolean fixed = new AtomicBoolean();
-        Recorder handled = new Recorder();
-        OutgoingMessage poison = message("r1", EventType.ReservationRequested);
+    void deadLettersAreNumberedFromOneInOrderAndOneCanBeTakenOutByItsNumber() {
+        InProcessTopic topic = topic(withMaxDeliveryCount(1));
+        OutgoingMessage first = message("r1", EventType.ReservationRequested);
+        OutgoingMessage second = message("r2", EventType.ReservationRequested);
         topic.subscribe("pay", m -> {
-            if (!fixed.get()) {
-                throw new IllegalStateException("bug in pay");
-            }
-            handled.handle(m);
+            throw new IllegalStateException("bug in pay");
         });
-        topic.publish(List.of(poison));
-        Eventually.await("the message was dead-lettered", () -> topic.deadLetters("pay").size() == 1);
+        topic.publish(List.of(first));
+        Eventually.await("the first was dead-lettered", () -> topic.deadLetters("pay").size() == 1);
+        topic.publish(List.of(second));
+        Eventually.await("the second was dead-lettered", () -> topic.deadLetters("pay").size() == 2);
 
-        fixed.set(true);
-        int replayed = topic.replayDeadLetters("pay");
-
-        assertThat(replayed).isEqualTo(1);
-        Eventually.await("the replayed message was handled", () -> handled.size() == 1 && topic.isIdle());
-        assertThat(handled.snapshot().get(0).messageId()).isEqualTo(poison.messageId());
-        assertThat(handled.snapshot().get(0).deliveryCount()).isEqualTo(1);
-        assertThat(topic.deadLetters("pay")).isEmpty();
-        assertThat(topic.replayDeadLetters("pay")).isZero();
+        assertThat(topic.deadLettersBySequenceNumber("pay")).containsOnlyKeys(1L, 2L);
+        assertThat(topic.deadLettersBySequenceNumber("pay").get(2L).message().messageId())
+                .isEqualTo(second.messageId());
+        assertThat(topic.removeDeadLetter("pay", 1L)).get()
+                .satisfies(letter -> assertThat(letter.message().messageId()).isEqualTo(first.messageId()));
+        assertThat(topic.removeDeadLetter("pay", 1L)).isEmpty();
+        assertThat(topic.deadLettersBySequenceNumber("pay")).containsOnlyKeys(2L);
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.flights.platform.servicebus;
 
 import com.azure.messaging.servicebus.ServiceBusSenderClient;
 import dev.flights.contract.topology.Subscriptions;
+import dev.flights.platform.deadletters.DeadLetterQueue;
 import dev.flights.platform.messaging.EventPublisher;
 import dev.flights.platform.spring.PlatformAutoConfiguration;
 import org.slf4j.Logger;
@@ -41,6 +42,20 @@ public class ServiceBusAutoConfiguration {
     @Bean
     EventPublisher serviceBusEventPublisher(ServiceBusSenderClient reservationEventsSender) {
         return new ServiceBusEventPublisher(reservationEventsSender);
+    }
+
+    /**
+     * The dead-letter queue of the app's own subscription, for its operator functions: a receiver per call on the
+     * same namespace and credential as the sender (the app's identity needs Azure Service Bus Data Receiver on its
+     * subscription), copies sent through the publisher.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    DeadLetterQueue serviceBusDeadLetterQueue(Environment environment, EventPublisher serviceBusEventPublisher) {
+        Subscriptions topology = Subscriptions.load();
+        return new ServiceBusDeadLetterQueue(subscription -> ServiceBusSenders.deadLetterReceiver(
+                environment::getProperty, topology.topic(), subscription), serviceBusEventPublisher,
+                topology.filters().keySet());
     }
 
     /** Matches when one of the Service Bus settings is present in the environment (app settings are env vars). */

@@ -4,7 +4,10 @@ import com.azure.core.amqp.AmqpRetryMode;
 import com.azure.core.amqp.AmqpRetryOptions;
 import com.azure.identity.DefaultAzureCredentialBuilder;
 import com.azure.messaging.servicebus.ServiceBusClientBuilder;
+import com.azure.messaging.servicebus.ServiceBusReceiverClient;
 import com.azure.messaging.servicebus.ServiceBusSenderClient;
+import com.azure.messaging.servicebus.models.ServiceBusReceiveMode;
+import com.azure.messaging.servicebus.models.SubQueue;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -59,6 +62,21 @@ public final class ServiceBusSenders {
      * @throws IllegalStateException when neither setting is present
      */
     public static ServiceBusSenderClient topicSender(UnaryOperator<String> settings, String topic) {
+        return clientBuilder(settings).sender().topicName(topic).buildClient();
+    }
+
+    /**
+     * A PEEK_LOCK receiver on the dead-letter sub-queue of one subscription, on the same namespace and with the same
+     * credential as the sender. Not session-aware: a dead-letter sub-queue has no sessions. It connects lazily.
+     */
+    public static ServiceBusReceiverClient deadLetterReceiver(UnaryOperator<String> settings, String topic,
+            String subscription) {
+        return clientBuilder(settings).receiver().topicName(topic).subscriptionName(subscription)
+                .subQueue(SubQueue.DEAD_LETTER_QUEUE).receiveMode(ServiceBusReceiveMode.PEEK_LOCK)
+                .disableAutoComplete().buildClient();
+    }
+
+    private static ServiceBusClientBuilder clientBuilder(UnaryOperator<String> settings) {
         ServiceBusClientBuilder builder = new ServiceBusClientBuilder().retryOptions(retryOptions());
         Optional<String> namespace = present(settings.apply(NAMESPACE_SETTING));
         Optional<String> connectionString = present(settings.apply(CONNECTION_STRING_SETTING));
@@ -70,7 +88,7 @@ public final class ServiceBusSenders {
             throw new IllegalStateException("neither " + NAMESPACE_SETTING + " nor " + CONNECTION_STRING_SETTING
                     + " is set: no Service Bus namespace to send to");
         }
-        return builder.sender().topicName(topic).buildClient();
+        return builder;
     }
 
     /** Describes where the sender sends, without the secret of a connection string. */

@@ -3,9 +3,13 @@ package dev.flights.platform.servicebus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.azure.messaging.servicebus.ServiceBusSenderClient;
+import com.azure.messaging.servicebus.ServiceBusReceiverClient;
+import dev.flights.platform.deadletters.DeadLetterQueue;
+import dev.flights.platform.http.DeadLetterEndpoints;
 import dev.flights.platform.inprocess.InProcessTopic;
 import dev.flights.platform.messaging.EventPublisher;
 import dev.flights.platform.messaging.OutgoingMessage;
+import dev.flights.platform.spring.DeadLetterAutoConfiguration;
 import dev.flights.platform.spring.PlatformAutoConfiguration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,7 +24,8 @@ class ServiceBusAutoConfigurationTest {
 
     // the order given is the wrong one on purpose: the autoconfiguration's own ordering must put it first
     private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
-            AutoConfigurations.of(PlatformAutoConfiguration.class, ServiceBusAutoConfiguration.class));
+            AutoConfigurations.of(DeadLetterAutoConfiguration.class, PlatformAutoConfiguration.class,
+                    ServiceBusAutoConfiguration.class));
 
     @Test
     void aConnectionStringSettingInstallsTheServiceBusPublisherForTheContractsTopic() {
@@ -82,5 +87,34 @@ class ServiceBusAutoConfigurationTest {
             assertThat(definition.getDestroyMethodNames())
                     .containsExactly("close");
         });
+    }
+
+    @Test
+    void theServiceBusSettingAlsoInstallsTheDeadLetterQueueOfServiceBusBehindTheOperatorFunctions() {
+        runner.withPropertyValues(ServiceBusSenders.CONNECTION_STRING_SETTING + "=" + CONNECTION_STRING).run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context).getBean(DeadLetterQueue.class).isInstanceOf(ServiceBusDeadLetterQueue.class);
+            assertThat(context).hasSingleBean(DeadLetterEndpoints.class);
+            assertThat(context).doesNotHaveBean(ServiceBusReceiverClient.class);
+        });
+    }
+
+    @Test
+    void withoutAServiceBusSettingTheOperatorFunctionsReadTheInProcessTopicsDeadLetters() {
+        runner.run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context).doesNotHaveBean(DeadLetterQueue.class);
+            assertThat(context).hasSingleBean(DeadLetterEndpoints.class);
+        });
+    }
+
+    @Test
+    void theDeadLetterReceiverReadsTheSubscriptionsDeadLetterSubQueueOnTheSameNamespace() {
+        try (ServiceBusReceiverClient receiver = ServiceBusSenders.deadLetterReceiver(
+                name -> ServiceBusSenders.CONNECTION_STRING_SETTING.equals(name) ? CONNECTION_STRING : null,
+                "reservation-events", "pay")) {
+            assertThat(receiver.getFullyQualifiedNamespace()).isEqualTo("flights.servicebus.windows.net");
+            assertThat(receiver.getEntityPath()).isEqualTo("reservation-events/subscriptions/pay/$deadletterqueue");
+        }
     }
 }

@@ -203,16 +203,11 @@ public final class LocalHostRuntime implements HostControls, AutoCloseable {
         return Map.of("apps", status, "quiet", isQuiet(), "scheduledMessages", topic.scheduledCount());
     }
 
-    @Override
+    /** Every subscription's dead letters (operators use each app's {@code ops/dead-letters} functions). */
     public List<DeadLetter> deadLetters() {
         List<DeadLetter> all = new ArrayList<>();
         topic.subscriptionNames().forEach(s -> all.addAll(topic.deadLetters(s)));
         return all;
-    }
-
-    @Override
-    public int replayDeadLetters(String subscription) {
-        return topic.replayDeadLetters(subscription);
     }
 
     @Override

@@ -10,15 +10,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Local-only routes to watch N2 and N3 by hand and to operate the dead-letter queues:
- * {@code POST /admin/apps/{app}/unavailable|available|failing|healthy}, {@code GET /admin/status},
- * {@code GET /admin/dead-letters}, {@code POST /admin/dead-letters/{subscription}/replay}; and
- * {@code GET /admin/functions}, every HTTP function and its route.
+ * Local-only routes to watch N2 and N3 by hand: {@code POST /admin/apps/{app}/unavailable|available|failing|healthy},
+ * {@code GET /admin/status}; and {@code GET /admin/functions}, every HTTP function and its route. Dead letters are
+ * the consuming apps' own functions ({@code /api/ops/dead-letters/<subscription>}), as on Azure.
  */
 final class AdminRoutes {
 
     private static final Pattern APP_SWITCH = Pattern.compile("/admin/apps/([a-z-]+)/(unavailable|available|failing|healthy)");
-    private static final Pattern REPLAY = Pattern.compile("/admin/dead-letters/([a-z-]+)/replay");
 
     private final HostControls controls;
     private final List<HttpRoute> routes;
@@ -31,14 +29,11 @@ final class AdminRoutes {
     void handle(HttpExchange exchange, String path) throws IOException {
         String method = exchange.getRequestMethod();
         Matcher appSwitch = APP_SWITCH.matcher(path);
-        Matcher replay = REPLAY.matcher(path);
         try {
             if ("GET".equals(method) && path.equals("/admin/functions")) {
                 HttpExchanges.sendJson(exchange, 200, "application/json", Map.of("functions", functions()));
             } else if ("GET".equals(method) && path.equals("/admin/status")) {
                 HttpExchanges.sendJson(exchange, 200, "application/json", controls.status());
-            } else if ("GET".equals(method) && path.equals("/admin/dead-letters")) {
-                HttpExchanges.sendJson(exchange, 200, "application/json", Map.of("items", controls.deadLetters()));
             } else if ("POST".equals(method) && appSwitch.matches()) {
                 String app = appSwitch.group(1);
                 switch (appSwitch.group(2)) {
@@ -48,9 +43,6 @@ final class AdminRoutes {
                     default -> controls.setFailing(app, false);
                 }
                 HttpExchanges.sendJson(exchange, 200, "application/json", controls.status());
-            } else if ("POST".equals(method) && replay.matches()) {
-                int replayed = controls.replayDeadLetters(replay.group(1));
-                HttpExchanges.sendJson(exchange, 200, "application/json", Map.of("replayed", replayed));
             } else {
                 HttpExchanges.sendProblem(exchange, 404, "Not found", "no admin route " + method + " " + path);
             }

@@ -1,10 +1,8 @@
 package dev.flights.localhost.http;
 
-import dev.flights.platform.inprocess.DeadLetter;
-import java.util.List;
 import java.util.Map;
 
-/** What the admin routes can do to the running host: outages and failures by hand, and the dead letters. */
+/** What the admin routes can do to the running host: outages and failures by hand. */
 public interface HostControls {
 
     /** An unavailable app is stopped: its HTTP routes answer 503, its subscription and change feeds wait. */
@@ -14,8 +12,4 @@ public interface HostControls {
     void setFailing(String app, boolean failing);
 
     Map<String, Object> status();
-
-    List<DeadLetter> deadLetters();
-
-    int replayDeadLetters(String subscription);
 }

@@ -2,6 +2,7 @@ package dev.flights.localhost.discovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.azure.functions.annotation.AuthorizationLevel;
 import com.microsoft.azure.functions.annotation.CosmosDBTrigger;
 import com.microsoft.azure.functions.annotation.ExponentialBackoffRetry;
 import com.microsoft.azure.functions.annotation.HttpTrigger;
@@ -40,7 +41,32 @@ class AppDiscoveryTest {
                 "POST reservations/{id}/cancel -> reserve",
                 "GET reservations -> reservation-view",
                 "GET page -> reservation-view",
-                "GET notifications -> notify");
+                "GET notifications -> notify",
+                "GET ops/dead-letters/reserve -> reserve",
+                "POST ops/dead-letters/reserve/resubmit -> reserve",
+                "GET ops/dead-letters/pay -> pay",
+                "POST ops/dead-letters/pay/resubmit -> pay",
+                "GET ops/dead-letters/issue-ticket -> issue-ticket",
+                "POST ops/dead-letters/issue-ticket/resubmit -> issue-ticket",
+                "GET ops/dead-letters/notify -> notify",
+                "POST ops/dead-letters/notify/resubmit -> notify");
+    }
+
+    @Test
+    void eachConsumingAppHasAdminOnlyDeadLetterFunctionsForItsOwnSubscriptionOutsideTheReservedAdminPrefix() {
+        List<FunctionDefinition> ops = functions.stream().filter(FunctionDefinition::isHttp)
+                .filter(f -> ((HttpTrigger) f.trigger()).route().startsWith("ops/")).toList();
+
+        assertThat(ops).extracting(FunctionDefinition::app).containsExactlyInAnyOrder("reserve", "reserve", "pay",
+                "pay", "issue-ticket", "issue-ticket", "notify", "notify");
+        assertThat(ops).allSatisfy(f -> {
+            HttpTrigger http = (HttpTrigger) f.trigger();
+            assertThat(http.authLevel()).as(f.name()).isEqualTo(AuthorizationLevel.ADMIN);
+            assertThat(http.route()).as(f.name()).startsWith("ops/dead-letters/" + f.app());
+        });
+        assertThat(functions).extracting(FunctionDefinition::name).doesNotHaveDuplicates();
+        assertThat(functions.stream().filter(FunctionDefinition::isHttp).map(f -> ((HttpTrigger) f.trigger()).route()))
+                .noneMatch(route -> route.startsWith("admin"));
     }
 
     @Test

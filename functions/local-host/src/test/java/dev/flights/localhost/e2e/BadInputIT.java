@@ -35,7 +35,14 @@ class BadInputIT {
             "GET|/api/reservations||userId",
             "GET|/api/reservations?userId=a%20b||userId",
             "GET|/api/notifications||userId",
-            "GET|/api/notifications?userId=%3Cscript%3E||userId"})
+            "GET|/api/notifications?userId=%3Cscript%3E||userId",
+            "POST|/api/ops/dead-letters/pay/resubmit|{}|sequenceNumbers",
+            "POST|/api/ops/dead-letters/pay/resubmit|{\"all\":false}|all",
+            "POST|/api/ops/dead-letters/notify/resubmit|{\"sequenceNumbers\":[-1]}|sequenceNumbers",
+            "POST|/api/ops/dead-letters/issue-ticket/resubmit|{\"all\":true,\"sequenceNumbers\":[1]}|body",
+            "POST|/api/ops/dead-letters/reserve/resubmit|not json|body",
+            "GET|/api/ops/dead-letters/issue-ticket?max=0||max",
+            "GET|/api/ops/dead-letters/pay?from=x||from"})
     void badInputIsAProblemNamingTheFieldAndChangesNothing(String method, String path, String body, String field) {
         host.awaitQuiet(Duration.ofSeconds(20));
         int messagesBefore = host.topic().acceptedMessages().size();
@@ -89,7 +96,8 @@ class BadInputIT {
                 "x".repeat(20_000)};
         String[] templates = {"/api/accounts/%s/deposits", "/api/accounts/%s", "/api/reservations/%s",
                 "/api/reservations/%s/cancel", "/api/reservations?userId=%s", "/api/notifications?userId=%s",
-                "/api/reservations"};
+                "/api/reservations", "/api/ops/dead-letters/%s", "/api/ops/dead-letters/pay?max=%s",
+                "/api/ops/dead-letters/notify?from=%s", "/api/ops/dead-letters/reserve/resubmit?x=%s"};
         for (int i = 0; i < 300; i++) {
             String path = String.format(templates[random.nextInt(templates.length)],
                     segments[random.nextInt(segments.length)]);

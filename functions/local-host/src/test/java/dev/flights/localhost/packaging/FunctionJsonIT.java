@@ -91,6 +91,11 @@ class FunctionJsonIT {
         assertThat(relay.path("retry").path("strategy").asText()).isEqualTo("exponentialBackoff");
         assertThat(relay.path("retry").path("maxRetryCount").asInt()).isEqualTo(-1);
 
+        JsonNode resubmit = functionJson("pay", "resubmitPayDeadLetters").path("bindings").get(0);
+        assertThat(resubmit.path("route").asText()).isEqualTo("ops/dead-letters/pay/resubmit");
+        assertThat(resubmit.path("authLevel").asText()).isEqualTo("ADMIN");
+        assertThat(texts(resubmit.path("methods"))).containsExactly("POST");
+
         assertThat(functionJson("reservation-view", "projectReservationView").path("bindings").get(0)
                 .path("leaseContainerPrefix").asText()).isEqualTo("reservation-view-");
     }
@@ -112,7 +117,9 @@ class FunctionJsonIT {
             assertThat(trigger.path("route").asText()).isEqualTo(http.route());
             assertThat(texts(trigger.path("methods")))
                     .containsExactlyElementsOf(Arrays.stream(http.methods()).map(Enum::name).toList());
-            assertThat(trigger.path("authLevel").asText()).isEqualTo(http.authLevel().name()).isEqualTo("ANONYMOUS");
+            // the operator's dead-letter functions need the admin (master) key on Azure; the customer API is open
+            assertThat(trigger.path("authLevel").asText()).isEqualTo(http.authLevel().name())
+                    .isEqualTo(http.route().startsWith("ops/") ? "ADMIN" : "ANONYMOUS");
             assertThat(bindings).hasSize(2);
             assertThat(bindings.get(1).path("type").asText()).isEqualTo("http");
             assertThat(bindings.get(1).path("direction").asText()).isEqualTo("out");

@@ -8,6 +8,7 @@ import dev.flights.contract.codec.EventCodec;
 import dev.flights.platform.store.ContainerLayout;
 import dev.flights.platform.store.DocumentContainer;
 import dev.flights.platform.store.DocumentQuery;
+import dev.flights.platform.store.StoreException;
 import dev.flights.platform.store.StoreUnavailableException;
 import dev.flights.platform.store.TransactionalBatch;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,23 @@ class FaultInjectingDocumentStoreTest {
         DocumentContainer behind = inner.container(ContainerLayout.ACCOUNTS);
         assertThat(behind.read("alice", "account").orElseThrow().path("balance").asLong()).isEqualTo(100);
         assertThat(behind.read("bob", "account")).isEmpty();
+    }
+
+    @Test
+    void aRejectingStoreRefusesEveryCallWith403NotAsUnavailableUntilSwitchedBack() {
+        accounts.upsert(account("alice", 100));
+        store.setRejecting(true);
+
+        assertThatThrownBy(() -> accounts.read("alice", "account"))
+                .isInstanceOf(FaultInjectingDocumentStore.StoreRejectedException.class)
+                .isNotInstanceOf(StoreUnavailableException.class)
+                .satisfies(e -> assertThat(((StoreException) e).statusCode()).isEqualTo(403));
+        assertThatThrownBy(() -> accounts.upsert(account("alice", 0)))
+                .isInstanceOf(FaultInjectingDocumentStore.StoreRejectedException.class);
+        assertThat(accounts.readChanges(null, 10).documents()).hasSize(1);
+
+        store.setRejecting(false);
+        assertThat(accounts.read("alice", "account").orElseThrow().path("balance").asLong()).isEqualTo(100);
     }
 
     @Test

@@ -38,6 +38,23 @@ class AzureWorkerInvocationTest {
         assertThat(json(response).path("errors").get(0).path("field").asText()).isEqualTo("amount");
     }
 
+    @Test
+    void theInjectedDeadLetterFunctionsReadThePaySubscriptionAndRefuseABadResubmission() throws Exception {
+        DeadLetterFunctions functions = WORKER.instance(DeadLetterFunctions.class);
+
+        HttpResponseMessage listed = functions.list(InProcessHttpRequest.get("/api/ops/dead-letters/pay", Map.of()),
+                InProcessExecutionContext.of("listPayDeadLetters"));
+        HttpResponseMessage refused = functions.resubmit(
+                InProcessHttpRequest.post("/api/ops/dead-letters/pay/resubmit", "{\"all\": false}", Map.of()),
+                InProcessExecutionContext.of("resubmitPayDeadLetters"));
+
+        assertThat(listed.getStatusCode()).isEqualTo(200);
+        assertThat(json(listed).path("subscription").asText()).isEqualTo("pay");
+        assertThat(json(listed).path("items").isArray()).isTrue();
+        assertThat(refused.getStatusCode()).isEqualTo(400);
+        assertThat(json(refused).path("errors").get(0).path("field").asText()).isEqualTo("all");
+    }
+
     private static HttpResponseMessage deposit(String userId, String body) throws Exception {
         return WORKER.instance(AccountFunctions.class).deposit(
                 InProcessHttpRequest.post("/api/accounts/" + userId + "/deposits", body, Map.of()), userId,

@@ -14,6 +14,7 @@ import dev.flights.platform.messaging.EventPublisher;
 import dev.flights.platform.messaging.OutgoingMessage;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -31,7 +32,10 @@ import org.slf4j.LoggerFactory;
  * not chosen, or whose copy could not be sent, is abandoned, so it stays in the dead-letter queue (a dead-letter
  * queue has no max delivery count). The first failed send stops the run. Scanning stops once past the highest
  * chosen sequence number (a receiver gets an unpartitioned entity's messages in sequence order), or after
- * {@link #MAX_SCAN} messages; "all" stops after {@link DeadLetterQueue#MAX_RESUBMIT} and says {@code more}.
+ * {@link #MAX_SCAN} messages; "all" stops after {@link DeadLetterQueue#MAX_RESUBMIT} and says {@code more}, or at
+ * a copy it sent itself that failed again meanwhile (on Azure its ten deliveries can take under a second).
+ * A receive that fails midway answers {@link DeadLetterQueueUnavailableException}; what was resubmitted before it
+ * is out of the queue, the rest is abandoned.
  */
 public final class ServiceBusDeadLetterQueue implements DeadLetterQueue {
 
@@ -101,6 +105,7 @@ public final class ServiceBusDeadLetterQueue implements DeadLetterQueue {
         final List<Resubmission.Resubmitted> resubmitted = new ArrayList<>();
         final List<Resubmission.Failed> failed = new ArrayList<>();
         final List<ServiceBusReceivedMessage> toAbandon = new ArrayList<>();
+        final Set<String> copiesSent = new HashSet<>();
         int scanned;
         boolean done;
         boolean more;
@@ -119,6 +124,12 @@ public final class ServiceBusDeadLetterQueue implements DeadLetterQueue {
                 return;
             }
             long number = message.getSequenceNumber();
+            if (selection.all() && copiesSent.contains(message.getMessageId())) {
+                // a copy sent by this run that failed again meanwhile: everything from here on is newer than the run
+                done = true;
+                toAbandon.add(message);
+                return;
+            }
             if (selection.all() && resubmitted.size() >= MAX_RESUBMIT) {
                 more = true;
                 done = true;
@@ -132,6 +143,7 @@ public final class ServiceBusDeadLetterQueue implements DeadLetterQueue {
                 toAbandon.add(message);
                 done = true;
             } else {
+                copiesSent.add(resubmitted.get(resubmitted.size() - 1).resubmittedAs());
                 complete(receiver, message);
             }
             done |= !selection.all() && (wanted.isEmpty() || number >= highestWanted);

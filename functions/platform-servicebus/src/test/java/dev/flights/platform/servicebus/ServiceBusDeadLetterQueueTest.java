@@ -222,6 +222,20 @@ class ServiceBusDeadLetterQueueTest {
     }
 
     @Test
+    void resubmittingAllStopsAtACopyOfItsOwnThatDeadLetteredAgainMeanwhile() {
+        ServiceBusReceivedMessage letter = deadLetter(41, "m-41", "r-1");
+        ServiceBusReceivedMessage failedAgain = deadLetter(97, ResubmissionIds.of("issue-ticket", "m-41", 41), "r-1");
+        receives(List.of(letter), List.of(failedAgain));
+
+        Resubmission done = deadLetters.resubmit("issue-ticket", DeadLetterSelection.everything());
+
+        assertThat(done.resubmitted()).extracting(Resubmission.Resubmitted::sequenceNumber).containsExactly(41L);
+        verify(receiver).complete(letter);
+        verify(receiver, never()).complete(failedAgain);
+        verify(receiver).abandon(failedAgain);
+    }
+
+    @Test
     void aDeadLetterWhoseCompletionFailsIsReportedAndItsNextResubmissionReusesTheSameCopyId() {
         ServiceBusReceivedMessage letter = deadLetter(41, "m-41", "r-1");
         receives(List.of(letter));

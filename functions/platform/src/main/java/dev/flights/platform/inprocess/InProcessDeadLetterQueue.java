@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The dead-letter queues of the in-process topic, with what Service Bus does: a copy goes through the topic's
  * {@link InProcessTopic#publish} (duplicate detection and the {@code To} filter included) before its dead letter is
- * removed. {@code enqueuedAt} is when the message was dead-lettered (the in-process topic keeps no enqueue time).
+ * removed. "All" takes the dead letters there when it starts. {@code enqueuedAt} is when the message was
+ * dead-lettered (the in-process topic keeps no enqueue time).
  */
 public final class InProcessDeadLetterQueue implements DeadLetterQueue {
 
@@ -32,8 +33,9 @@ public final class InProcessDeadLetterQueue implements DeadLetterQueue {
     @Override
     public List<DeadLetteredMessage> list(String subscription, Long fromSequenceNumber, int max) {
         NavigableMap<Long, DeadLetter> letters = topic.deadLettersBySequenceNumber(subscription);
+        long page = Math.max(1, Math.min(max, MAX_PAGE));
         return letters.tailMap(fromSequenceNumber == null ? Long.MIN_VALUE : fromSequenceNumber, true).entrySet()
-                .stream().limit(Math.min(max, MAX_PAGE)).map(e -> entry(e.getKey(), e.getValue())).toList();
+                .stream().limit(page).map(e -> entry(e.getKey(), e.getValue())).toList();
     }
 
     @Override

@@ -220,6 +220,12 @@ public final class LocalHostRuntime implements HostControls, AutoCloseable {
     }
 
     @Override
+    public List<Map<String, String>> parkedOutbox() {
+        return new ParkedOutbox(store, changeFeeds().stream().map(ChangeFeedTrigger::containerName).distinct().toList())
+                .list();
+    }
+
+    @Override
     public void close() {
         if (gateway != null) {
             gateway.close();

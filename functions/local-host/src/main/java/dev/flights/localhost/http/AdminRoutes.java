@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 /**
  * Local-only routes to watch N2 and N3 by hand and to operate the dead-letter queues:
  * {@code POST /admin/apps/{app}/unavailable|available|failing|healthy}, {@code GET /admin/status},
- * {@code GET /admin/dead-letters}, {@code POST /admin/dead-letters/{subscription}/replay}; and
+ * {@code GET /admin/dead-letters}, {@code POST /admin/dead-letters/{subscription}/replay};
+ * {@code GET /admin/parked-outbox}, the outbox documents the relays parked; and
  * {@code GET /admin/functions}, every HTTP function and its route.
  */
 final class AdminRoutes {
@@ -39,6 +40,8 @@ final class AdminRoutes {
                 HttpExchanges.sendJson(exchange, 200, "application/json", controls.status());
             } else if ("GET".equals(method) && path.equals("/admin/dead-letters")) {
                 HttpExchanges.sendJson(exchange, 200, "application/json", Map.of("items", controls.deadLetters()));
+            } else if ("GET".equals(method) && path.equals("/admin/parked-outbox")) {
+                HttpExchanges.sendJson(exchange, 200, "application/json", Map.of("items", controls.parkedOutbox()));
             } else if ("POST".equals(method) && appSwitch.matches()) {
                 String app = appSwitch.group(1);
                 switch (appSwitch.group(2)) {

@@ -18,4 +18,7 @@ public interface HostControls {
     List<DeadLetter> deadLetters();
 
     int replayDeadLetters(String subscription);
+
+    /** The outbox documents a relay parked because they can never be sent, with the reason. */
+    List<Map<String, String>> parkedOutbox();
 }

@@ -71,6 +71,11 @@ public final class ChangeFeedTrigger {
         return invoker.definition().name();
     }
 
+    /** The container whose change feed this is. */
+    public String containerName() {
+        return monitored.name();
+    }
+
     public FeedSettings settings() {
         return settings;
     }

@@ -53,6 +53,13 @@ public class FeedFunctions {
         record(changes);
     }
 
+    @FunctionName("defaults")
+    public void defaults(@CosmosDBTrigger(name = "changes", databaseName = "db", containerName = "notifications",
+            leaseContainerName = "leases", leaseContainerPrefix = "defaults-", connection = "c") String changes,
+            ExecutionContext context) {
+        record(changes);
+    }
+
     @FunctionName("noRetries")
     public void noRetries(@CosmosDBTrigger(name = "changes", databaseName = "db", containerName = "notifications",
             leaseContainerName = "leases", leaseContainerPrefix = "none-", connection = "c", feedPollDelay = 100,

@@ -7,6 +7,8 @@
  * transactional batches (partition key header, all or nothing), the incremental change feed, and a missing document
  * (500 instead of 404). So every request under /dbs/{db}/colls/{coll}/docs is answered here, from a small document
  * store with Cosmos DB's semantics, and everything else is passed to the server as shipped.
+ * Time to live is served as in a container created with DefaultTimeToLive -1 (how the adapter creates them): a
+ * document with a positive ttl is gone from reads, queries and the change feed ttl seconds after its _ts.
  *
  * Usage: node launcher.js [port]   (0 or nothing: a free port). Prints "cosmos-server listening on <port>" when ready.
  * Test use only: the server ignores the authorization header and serves a self-signed certificate.
@@ -221,8 +223,19 @@ function changeFeed(coll, since, maxItems) {
   return { page, next };
 }
 
+/** Expired documents disappear at once here; the service deletes them in the background but never shows them. */
+function removeExpired(coll) {
+  const now = Math.floor(Date.now() / 1000);
+  for (const [key, doc] of coll.docs) {
+    if (Number.isInteger(doc.ttl) && doc.ttl > 0 && doc._ts + doc.ttl <= now) {
+      coll.docs.delete(key);
+    }
+  }
+}
+
 async function handleDocuments(req, res, dbId, collId, docId) {
   const coll = collectionOf(dbId, collId);
+  removeExpired(coll);
   const partitionKey = partitionKeyOf(req.headers["x-ms-documentdb-partitionkey"]);
   const method = req.method;
   const text = await readBody(req);

@@ -5,7 +5,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts the local host: {@code --port N} (or the {@code PORT} variable) changes the port from 7071.
+ * Starts the local host: {@code --port N} (or the {@code PORT} variable) changes the port from 7071;
+ * {@code --feed-poll-delay MS} caps every change-feed wait (poll delay, retry intervals) for a quick demo, where
+ * Azure waits what each trigger's annotation says (the default here too).
  * App settings come from system properties and environment variables, as in a Function App.
  */
 public final class LocalHost {
@@ -16,8 +18,8 @@ public final class LocalHost {
     }
 
     public static void main(String[] args) throws Exception {
-        int port = port(args);
-        LocalHostRuntime runtime = LocalHostRuntime.start(LocalHostOptions.defaults().withPort(port));
+        LocalHostRuntime runtime = LocalHostRuntime.start(LocalHostOptions.defaults().withPort(port(args))
+                .withChangeFeedDelayCap(feedPollDelay(args)));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             runtime.close();
@@ -28,14 +30,8 @@ public final class LocalHost {
     }
 
     static int port(String[] args) {
-        String value = System.getenv().getOrDefault("PORT", Integer.toString(LocalHostOptions.DEFAULT_PORT));
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--port") && i + 1 < args.length) {
-                value = args[i + 1];
-            } else if (args[i].startsWith("--port=")) {
-                value = args[i].substring("--port=".length());
-            }
-        }
+        String value = flag(args, "--port", System.getenv().getOrDefault("PORT",
+                Integer.toString(LocalHostOptions.DEFAULT_PORT)));
         try {
             int port = Integer.parseInt(value.trim());
             if (port < 0 || port > 65535) {
@@ -45,5 +41,32 @@ public final class LocalHost {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("the port must be a number from 0 to 65535, was '" + value + "'");
         }
+    }
+
+    /** The cap on change-feed waits in milliseconds; 0 (no flag) keeps Azure's. */
+    static long feedPollDelay(String[] args) {
+        String value = flag(args, "--feed-poll-delay", Long.toString(LocalHostOptions.AZURE_FEED_DELAYS));
+        try {
+            long millis = Long.parseLong(value.trim());
+            if (millis < 0) {
+                throw new NumberFormatException();
+            }
+            return millis;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--feed-poll-delay is a number of milliseconds, 0 or more, was '"
+                    + value + "'");
+        }
+    }
+
+    private static String flag(String[] args, String name, String fallback) {
+        String value = fallback;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals(name) && i + 1 < args.length) {
+                value = args[i + 1];
+            } else if (args[i].startsWith(name + "=")) {
+                value = args[i].substring(name.length() + 1);
+            }
+        }
+        return value;
     }
 }

@@ -91,12 +91,12 @@ public final class LocalHostRuntime implements HostControls, AutoCloseable {
                     subscriptionByApp.put(app.name(), serviceBus.subscriptionOf(function.name()));
                 } else {
                     feedsByApp.computeIfAbsent(app.name(), a -> new ArrayList<>())
-                            .add(new ChangeFeedTrigger(invoker, store));
+                            .add(new ChangeFeedTrigger(invoker, store, options.changeFeedPollMillis()));
                 }
                 log.info("{}: {} -> {}", app.name(), function.name(), function.describe());
             }
         }
-        feedsByApp.values().forEach(feeds -> feeds.forEach(f -> f.start(feedScheduler, options.changeFeedPollMillis())));
+        feedsByApp.values().forEach(feeds -> feeds.forEach(f -> f.start(feedScheduler)));
         gateway = new HttpGateway(options.port(), routes, this, app -> !unavailable.contains(app));
         gateway.start();
         log.info("{} apps, {} functions, serving on {}", apps.size(),
@@ -127,6 +127,10 @@ public final class LocalHostRuntime implements HostControls, AutoCloseable {
 
     public List<FunctionApp> apps() {
         return apps;
+    }
+
+    public List<ChangeFeedTrigger> changeFeeds() {
+        return feedsByApp.values().stream().flatMap(List::stream).toList();
     }
 
     public InProcessTopic topic() {
@@ -208,6 +212,12 @@ public final class LocalHostRuntime implements HostControls, AutoCloseable {
         List<DeadLetter> all = new ArrayList<>();
         topic.subscriptionNames().forEach(s -> all.addAll(topic.deadLetters(s)));
         return all;
+    }
+
+    @Override
+    public List<Map<String, String>> parkedOutbox() {
+        return new ParkedOutbox(store, changeFeeds().stream().map(ChangeFeedTrigger::containerName).distinct().toList())
+                .list();
     }
 
     @Override

@@ -11,13 +11,16 @@ import dev.flights.platform.inprocess.InMemoryDocumentStore;
 import dev.flights.platform.inprocess.InProcessExecutionContext;
 import dev.flights.platform.messaging.EventPublisher;
 import dev.flights.platform.messaging.OutgoingMessage;
+import dev.flights.platform.outbox.Outbox;
 import dev.flights.platform.outbox.OutboxRelay;
 import dev.flights.platform.store.ContainerLayout;
 import dev.flights.platform.store.DocumentContainer;
+import dev.flights.platform.store.DocumentQuery;
 import dev.flights.ticket.ReservationEvents;
 import dev.flights.ticket.adapter.TicketDocuments;
 import dev.flights.ticket.application.IssueTicketOnReservationConfirmed;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -37,7 +40,7 @@ class TicketOutboxFunctionsTest {
                 .addAll(tickets.readChanges(null, 100).documents()).toString();
         EventPublisher topic = mock(EventPublisher.class);
 
-        new TicketOutboxFunctions(new OutboxRelay(topic))
+        new TicketOutboxFunctions(new OutboxRelay(topic, store, Clock.systemUTC(), Duration.ofDays(7)))
                 .relay(changes, InProcessExecutionContext.of("relayTicketOutbox"));
 
         ArgumentCaptor<List<OutgoingMessage>> sent = ArgumentCaptor.forClass(List.class);
@@ -46,5 +49,8 @@ class TicketOutboxFunctionsTest {
             assertThat(message.type()).isEqualTo("TicketIssued");
             assertThat(message.sessionId()).isEqualTo(reservation.id().toString());
         });
+        assertThat(tickets.query(reservation.id().toString(), DocumentQuery.where("docType", Outbox.DOC_TYPE)))
+                .as("marked relayed in the tickets container the function names")
+                .singleElement().satisfies(doc -> assertThat(doc.path(Outbox.STATUS).asText()).isEqualTo("relayed"));
     }
 }

@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
 
 /**
  * Local-only routes to watch N2 and N3 by hand: {@code POST /admin/apps/{app}/unavailable|available|failing|healthy},
- * {@code GET /admin/status}; and {@code GET /admin/functions}, every HTTP function and its route. Dead letters are
- * the consuming apps' own functions ({@code /api/ops/dead-letters/<subscription>}), as on Azure.
+ * {@code GET /admin/status}; {@code GET /admin/parked-outbox}, the outbox documents the relays parked; and
+ * {@code GET /admin/functions}, every HTTP function and its route. Dead letters are the consuming apps' own
+ * functions ({@code /api/ops/dead-letters/<subscription>}), as on Azure.
  */
 final class AdminRoutes {
 
@@ -34,6 +35,8 @@ final class AdminRoutes {
                 HttpExchanges.sendJson(exchange, 200, "application/json", Map.of("functions", functions()));
             } else if ("GET".equals(method) && path.equals("/admin/status")) {
                 HttpExchanges.sendJson(exchange, 200, "application/json", controls.status());
+            } else if ("GET".equals(method) && path.equals("/admin/parked-outbox")) {
+                HttpExchanges.sendJson(exchange, 200, "application/json", Map.of("items", controls.parkedOutbox()));
             } else if ("POST".equals(method) && appSwitch.matches()) {
                 String app = appSwitch.group(1);
                 switch (appSwitch.group(2)) {

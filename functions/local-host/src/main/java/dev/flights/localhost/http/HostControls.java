@@ -1,5 +1,6 @@
 package dev.flights.localhost.http;
 
+import java.util.List;
 import java.util.Map;
 
 /** What the admin routes can do to the running host: outages and failures by hand. */
@@ -12,4 +13,7 @@ public interface HostControls {
     void setFailing(String app, boolean failing);
 
     Map<String, Object> status();
+
+    /** The outbox documents a relay parked because they can never be sent, with the reason. */
+    List<Map<String, String>> parkedOutbox();
 }

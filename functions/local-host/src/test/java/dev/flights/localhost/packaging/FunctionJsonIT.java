@@ -90,14 +90,19 @@ class FunctionJsonIT {
         assertThat(changeFeed.path("connection").asText()).isEqualTo("CosmosDBConnection");
         assertThat(relay.path("retry").path("strategy").asText()).isEqualTo("exponentialBackoff");
         assertThat(relay.path("retry").path("maxRetryCount").asInt()).isEqualTo(-1);
+        assertThat(changeFeed.path("feedPollDelay").asInt()).isEqualTo(1000);
+        assertThat(changeFeed.path("maxItemsPerInvocation").asInt()).isEqualTo(50);
+        assertThat(changeFeed.path("startFromBeginning").asBoolean()).isTrue();
 
         JsonNode resubmit = functionJson("pay", "resubmitPayDeadLetters").path("bindings").get(0);
         assertThat(resubmit.path("route").asText()).isEqualTo("ops/dead-letters/pay/resubmit");
         assertThat(resubmit.path("authLevel").asText()).isEqualTo("ADMIN");
         assertThat(texts(resubmit.path("methods"))).containsExactly("POST");
 
-        assertThat(functionJson("reservation-view", "projectReservationView").path("bindings").get(0)
-                .path("leaseContainerPrefix").asText()).isEqualTo("reservation-view-");
+        JsonNode view = functionJson("reservation-view", "projectReservationView").path("bindings").get(0);
+        assertThat(view.path("leaseContainerPrefix").asText()).isEqualTo("reservation-view-");
+        assertThat(view.path("maxItemsPerInvocation").asInt()).isEqualTo(25);
+        assertThat(view.path("startFromBeginning").asBoolean()).isTrue();
     }
 
     private static void assertMatchesAnnotations(FunctionApp app, FunctionDefinition function) throws IOException {

@@ -55,8 +55,10 @@ public final class CosmosDocumentStore implements DocumentStore {
     private CosmosDocumentContainer open(String name, String partitionKeyField) {
         CosmosDatabase db = database();
         try {
-            CosmosContainerResponse response =
-                    db.createContainerIfNotExists(new CosmosContainerProperties(name, "/" + partitionKeyField));
+            CosmosContainerProperties properties = new CosmosContainerProperties(name, "/" + partitionKeyField);
+            // time to live on, no default: only documents given a ttl expire (relayed outbox documents)
+            properties.setDefaultTimeToLiveInSeconds(-1);
+            CosmosContainerResponse response = db.createContainerIfNotExists(properties);
             log.debug("cosmos open container {} pk=/{} status={} RU={}", name, partitionKeyField,
                     response.getStatusCode(), response.getRequestCharge());
         } catch (CosmosException e) {

@@ -4,6 +4,7 @@ import com.azure.cosmos.CosmosClient;
 import com.azure.cosmos.CosmosClientBuilder;
 import dev.flights.platform.store.DocumentContainer;
 import dev.flights.platform.store.DocumentContainerContract;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -43,5 +44,15 @@ class CosmosDocumentContainerIT extends DocumentContainerContract {
     @Override
     protected DocumentContainer container(String name, String partitionKeyField) {
         return store.container(name, partitionKeyField);
+    }
+
+    @Override
+    protected void letTimePass(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while letting time pass", e);
+        }
     }
 }

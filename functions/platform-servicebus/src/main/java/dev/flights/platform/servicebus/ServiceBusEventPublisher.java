@@ -26,25 +26,25 @@ import org.slf4j.MDC;
  * {@code CorrelationId}, the application property {@value #TYPE_PROPERTY} the subscriptions' SQL filters read, and
  * {@code To} when the message is for one subscription only ({@link OutgoingMessage#to()}).
  *
- * <h2>All or nothing</h2>
- * Every message of one {@link #publish} call, scheduled ones included, goes into one {@link ServiceBusMessageBatch}
- * sent with one {@link ServiceBusSenderClient#sendMessages(ServiceBusMessageBatch)}: Service Bus enqueues a batch
- * atomically, so the port's all-or-nothing contract holds as stated. A scheduled message carries its
- * {@code ScheduledEnqueueTime} (UTC) in the batch; the broker holds it until then, as it would after
- * {@code scheduleMessages}. {@code scheduleMessages} is not used: it is a separate management call with one time
- * for all its messages, so a page mixing immediate and scheduled messages could be half sent; and nothing here
- * needs the sequence numbers it returns (deferrals are never cancelled).
+ * <h2>As many batches as it takes, in order</h2>
+ * The messages of one {@link #publish} call, scheduled ones included, are added in order to a
+ * {@link ServiceBusMessageBatch} (256 KB on a Standard namespace, less the AMQP overhead); when the next one does not
+ * fit, that batch is sent with {@link ServiceBusSenderClient#sendMessages(ServiceBusMessageBatch)} and a new one is
+ * started. Service Bus enqueues each batch atomically, so a failure leaves a prefix of the list sent: the port's
+ * contract. The caller retries with the same list and duplicate detection (message id = event id) drops what was
+ * sent already, so the effect is still exactly once within the detection window. Splitting lives here because only
+ * the SDK's batch knows the encoded size of a message.
  * <ul>
- *   <li>The messages must fit one batch (256 KB on a Standard namespace, less the AMQP overhead). If they do not,
- *       {@link TopicRejectedException} with reason {@link TopicRejectedException#BATCH_TOO_LARGE} is thrown before
- *       anything is sent: the caller has to publish fewer at a time (for the outbox relay, a smaller
- *       {@code maxItemsPerInvocation} on its change feed trigger). Splitting over several batches would only be
- *       all-or-nothing per batch.</li>
+ *   <li>A message that does not fit even an empty batch can never be sent: {@link TopicRejectedException} with
+ *       {@link TopicRejectedException#MESSAGE_TOO_LARGE} (or the SDK's {@code MESSAGE_SIZE_EXCEEDED}) names it in
+ *       {@link TopicRejectedException#messageId()}, after the batches before it were sent.</li>
+ *   <li>A scheduled message carries its {@code ScheduledEnqueueTime} (UTC) in the batch; the broker holds it until
+ *       then. {@code scheduleMessages} is not used: it is a separate management call with one time for all its
+ *       messages, and nothing here needs the sequence numbers it returns (deferrals are never cancelled).</li>
  *   <li>A batch holding several sessions needs a topic without partitioning (a partitioned entity takes a batch of
  *       one session only); {@code reservation-events} is not partitioned.</li>
  *   <li>An ambiguous failure (the batch enqueued, its acknowledgement lost) surfaces as
- *       {@link TopicUnavailableException}; the caller's retry sends the same message ids again and duplicate
- *       detection drops them, so the effect is still exactly once within the detection window.</li>
+ *       {@link TopicUnavailableException}; the retry sends the same message ids again and they are dropped.</li>
  * </ul>
  *
  * <h2>Failures</h2>
@@ -64,6 +64,7 @@ public final class ServiceBusEventPublisher implements EventPublisher {
     public static final String TYPE_PROPERTY = "type";
 
     private static final String BLOCKING_TIMEOUT = "Timeout on blocking read";
+    private static final String MESSAGE_SIZE_EXCEEDED = "MESSAGE_SIZE_EXCEEDED";
 
     private final ServiceBusSenderClient sender;
 
@@ -83,32 +84,68 @@ public final class ServiceBusEventPublisher implements EventPublisher {
             converted.add(toServiceBusMessage(message));
         }
         String topic = sender.getEntityPath();
+        int first = 0;
+        while (first < messages.size()) {
+            first = sendNextBatch(messages, converted, first, topic);
+        }
+    }
+
+    /** Fills one batch from {@code first} on, sends it, and returns the index of the first message left out. */
+    private int sendNextBatch(List<OutgoingMessage> messages, List<ServiceBusMessage> converted, int first,
+            String topic) {
+        int next = first;
         try {
             ServiceBusMessageBatch batch = sender.createMessageBatch();
-            for (int i = 0; i < converted.size(); i++) {
-                if (!batch.tryAddMessage(converted.get(i))) {
-                    String reason = "the " + messages.size() + " messages do not fit one Service Bus batch of "
-                            + batch.getMaxSizeInBytes() + " bytes (only the first " + i + " do); nothing was sent."
-                            + " A batch is atomic only as one: publish fewer messages at a time";
-                    log.error("{} for {}: {}", reason, topic, ids(messages));
-                    throw new TopicRejectedException(reason, TopicRejectedException.BATCH_TOO_LARGE, null);
-                }
+            while (next < converted.size() && add(batch, messages.get(next), converted.get(next), next == first)) {
+                next++;
             }
             sender.sendMessages(batch);
         } catch (ServiceBusException e) {
-            throw failure(messages, topic, e.isTransient(), String.valueOf(e.getReason()), e);
+            throw failure(messages, first, next, topic, e.isTransient(), String.valueOf(e.getReason()), e);
         } catch (AmqpException e) {
-            throw failure(messages, topic, e.isTransient(), String.valueOf(e.getErrorCondition()), e);
+            throw failure(messages, first, next, topic, e.isTransient(), String.valueOf(e.getErrorCondition()), e);
         } catch (IllegalStateException e) {
             // the synchronous client blocks with the try timeout; a timeout there is as transient as a busy topic
             if (e.getMessage() != null && e.getMessage().startsWith(BLOCKING_TIMEOUT)) {
-                throw failure(messages, topic, true, "SERVICE_TIMEOUT", e);
+                throw failure(messages, first, next, topic, true, "SERVICE_TIMEOUT", e);
             }
             throw e;
         }
-        for (OutgoingMessage message : messages) {
+        for (OutgoingMessage message : messages.subList(first, next)) {
             logSent(message, topic);
         }
+        return next;
+    }
+
+    /** False when the batch is full; a message that does not fit an empty batch is refused for good. */
+    private boolean add(ServiceBusMessageBatch batch, OutgoingMessage message, ServiceBusMessage converted,
+            boolean batchIsEmpty) {
+        boolean added;
+        try {
+            added = batch.tryAddMessage(converted);
+        } catch (ServiceBusException e) {
+            if (e.isTransient()) {
+                throw e;
+            }
+            if (!batchIsEmpty) {
+                // tried again alone in the next batch, once the messages before it are sent
+                return false;
+            }
+            throw tooLarge(message, String.valueOf(e.getReason()), batch, e);
+        }
+        if (!added && batchIsEmpty) {
+            throw tooLarge(message, TopicRejectedException.MESSAGE_TOO_LARGE, batch, null);
+        }
+        return added;
+    }
+
+    private static TopicRejectedException tooLarge(OutgoingMessage message, String reason,
+            ServiceBusMessageBatch batch, Exception cause) {
+        String text = message.type() + " " + message.messageId() + " of reservation " + message.sessionId()
+                + " does not fit an empty Service Bus batch of " + batch.getMaxSizeInBytes() + " bytes (" + reason
+                + "); it can never be sent. The messages before it were sent, none after it";
+        log.error("{} (correlation {})", text, message.correlationId());
+        return new TopicRejectedException(text, reason, message.messageId(), cause);
     }
 
     static ServiceBusMessage toServiceBusMessage(OutgoingMessage message) {
@@ -138,18 +175,24 @@ public final class ServiceBusEventPublisher implements EventPublisher {
         }
     }
 
-    private static RuntimeException failure(List<OutgoingMessage> messages, String topic, boolean transientFailure,
-            String reason, Exception cause) {
+    /** The batch {@code [first, end)} failed; nothing from {@code first} on was sent. */
+    private static RuntimeException failure(List<OutgoingMessage> messages, int first, int end, String topic,
+            boolean transientFailure, String reason, Exception cause) {
+        List<OutgoingMessage> notSent = messages.subList(first, messages.size());
         if (transientFailure) {
             String text = "topic " + topic + " unavailable (" + reason + ") after the client's retries; "
-                    + messages.size() + " message(s) not sent, retry later: " + cause.getMessage();
-            log.warn("{} {}", text, ids(messages));
+                    + notSent.size() + " message(s) not sent, retry later: " + cause.getMessage();
+            log.warn("{} {}", text, ids(notSent));
             return new TopicUnavailableException(text, reason, cause);
         }
-        String text = "topic " + topic + " rejected " + messages.size() + " message(s) (" + reason + "): "
+        // only a batch of one message lets the broker's refusal be pinned on that message
+        boolean oneMessageTooLarge = end == first + 1 && MESSAGE_SIZE_EXCEEDED.equals(reason);
+        String text = "topic " + topic + " rejected " + (end - first) + " message(s) (" + reason + "): "
                 + cause.getMessage();
-        log.error("{} {}", text, ids(messages));
-        return new TopicRejectedException(text, reason, cause);
+        log.error("{} {}", text, ids(messages.subList(first, Math.max(end, first + 1))));
+        return oneMessageTooLarge
+                ? new TopicRejectedException(text, reason, messages.get(first).messageId(), cause)
+                : new TopicRejectedException(text, reason, cause);
     }
 
     private static void logSent(OutgoingMessage message, String topic) {

@@ -1,27 +1,27 @@
 package dev.flights.platform.servicebus;
 
+import dev.flights.platform.messaging.PublishRejectedException;
+
 /**
- * The topic refused the batch for a reason retrying will not fix: a message or the batch too large, no right
- * to send (the app's identity lacks the Service Bus Data Sender role), the topic missing or disabled, a quota
- * exceeded. Nothing of the batch was enqueued. The caller fails with this; an operator has to act on the
- * {@link #reason()}.
+ * The topic refused a batch for a reason retrying will not fix: one message too large for any batch (then
+ * {@link #messageId()} names it), or the topic as a whole: no right to send (the app's identity lacks the Service
+ * Bus Data Sender role), the topic missing or disabled, a quota exceeded. Nothing of that batch was enqueued;
+ * earlier batches of the same call were. An operator has to act on the {@link #reason()}.
  */
-public class TopicRejectedException extends RuntimeException {
+public class TopicRejectedException extends PublishRejectedException {
 
     private static final long serialVersionUID = 1L;
 
-    /** The reason given when the messages do not fit one Service Bus batch (checked before anything is sent). */
-    public static final String BATCH_TOO_LARGE = "BATCH_TOO_LARGE";
+    /** The reason given when one message alone does not fit an empty Service Bus batch (checked before sending). */
+    public static final String MESSAGE_TOO_LARGE = "MESSAGE_TOO_LARGE";
 
-    private final String reason;
-
+    /** A refusal of the topic as a whole: the caller cannot blame any one message. */
     public TopicRejectedException(String message, String reason, Throwable cause) {
-        super(message, cause);
-        this.reason = reason;
+        super(message, reason, null, cause);
     }
 
-    /** The Service Bus failure reason ({@code MESSAGE_SIZE_EXCEEDED}, {@code UNAUTHORIZED}, ...) or {@link #BATCH_TOO_LARGE}. */
-    public String reason() {
-        return reason;
+    /** A refusal of one message ({@code messageId}); the messages before it in the call were sent. */
+    public TopicRejectedException(String message, String reason, String messageId, Throwable cause) {
+        super(message, reason, messageId, cause);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyIterable;
 import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
@@ -32,6 +33,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
+import org.mockito.InOrder;
 
 class ServiceBusEventPublisherTest {
 
@@ -127,18 +129,59 @@ class ServiceBusEventPublisherTest {
         verifyNoInteractions(sender, batch);
     }
 
+    private static OutgoingMessage cancelled() {
+        return new OutgoingMessage("e-3", "r-1", "ReservationCancelled", "c-1", "{\"id\":\"e-3\"}", null);
+    }
+
     @Test
-    void messagesThatDoNotFitOneBatchFailClearlyAndNothingIsSent() {
+    void messagesThatDoNotFitOneBatchAreSentInAsManyBatchesAsItTakesInOrder() {
+        ServiceBusMessageBatch second = mock(ServiceBusMessageBatch.class);
+        when(sender.createMessageBatch()).thenReturn(batch, second);
+        when(batch.tryAddMessage(any())).thenReturn(true, true, false);
+        when(second.tryAddMessage(any())).thenReturn(true);
+
+        publisher.publish(List.of(requested(), approved(), cancelled()));
+
+        InOrder order = inOrder(sender);
+        order.verify(sender).sendMessages(batch);
+        order.verify(sender).sendMessages(second);
+        assertThat(addedToTheBatch(3)).extracting(ServiceBusMessage::getMessageId)
+                .containsExactly("e-1", "e-2", "e-3");
+        ArgumentCaptor<ServiceBusMessage> inSecond = ArgumentCaptor.forClass(ServiceBusMessage.class);
+        verify(second).tryAddMessage(inSecond.capture());
+        assertThat(inSecond.getValue().getMessageId()).isEqualTo("e-3");
+    }
+
+    @Test
+    void aMessageThatDoesNotFitAnEmptyBatchIsRefusedByItsIdAfterTheMessagesBeforeItWereSent() {
+        ServiceBusMessageBatch second = mock(ServiceBusMessageBatch.class);
+        when(sender.createMessageBatch()).thenReturn(batch, second);
         when(batch.tryAddMessage(any())).thenReturn(true, false);
+        when(second.tryAddMessage(any())).thenReturn(false);
+
+        assertThatThrownBy(() -> publisher.publish(List.of(requested(), approved(), cancelled())))
+                .isInstanceOf(TopicRejectedException.class)
+                .hasMessageContaining("can never be sent")
+                .satisfies(e -> {
+                    assertThat(((TopicRejectedException) e).messageId()).isEqualTo("e-2");
+                    assertThat(((TopicRejectedException) e).reason())
+                            .isEqualTo(TopicRejectedException.MESSAGE_TOO_LARGE);
+                });
+        verify(sender).sendMessages(batch);
+        verify(sender, never()).sendMessages(second);
+    }
+
+    @Test
+    void aTransientFailureOfALaterBatchThrowsAfterTheEarlierBatchWasSent() {
+        ServiceBusMessageBatch second = mock(ServiceBusMessageBatch.class);
+        when(sender.createMessageBatch()).thenReturn(batch, second);
+        when(batch.tryAddMessage(any())).thenReturn(true, false);
+        when(second.tryAddMessage(any())).thenReturn(true);
+        doThrow(serviceBusFailure(true, AmqpErrorCondition.SERVER_BUSY_ERROR)).when(sender).sendMessages(second);
 
         assertThatThrownBy(() -> publisher.publish(List.of(requested(), approved())))
-                .isInstanceOf(TopicRejectedException.class)
-                .hasMessageContaining("do not fit one Service Bus batch")
-                .hasMessageContaining("nothing was sent")
-                .satisfies(e -> assertThat(((TopicRejectedException) e).reason())
-                        .isEqualTo(TopicRejectedException.BATCH_TOO_LARGE));
-        verify(sender, never()).sendMessages(any(ServiceBusMessageBatch.class));
-        verify(sender, never()).sendMessages(anyIterable());
+                .isInstanceOf(TopicUnavailableException.class);
+        verify(sender).sendMessages(batch);
     }
 
     @Test
@@ -174,7 +217,9 @@ class ServiceBusEventPublisherTest {
                 .isInstanceOf(TopicRejectedException.class)
                 .isNotInstanceOf(TopicUnavailableException.class)
                 .hasCause(unauthorized)
-                .satisfies(e -> assertThat(((TopicRejectedException) e).reason()).isEqualTo("UNAUTHORIZED"));
+                .satisfies(e -> assertThat(((TopicRejectedException) e).reason()).isEqualTo("UNAUTHORIZED"))
+                .satisfies(e -> assertThat(((TopicRejectedException) e).messageId())
+                        .as("the topic refuses everything: no message is to blame").isNull());
     }
 
     @Test
@@ -194,7 +239,8 @@ class ServiceBusEventPublisherTest {
 
         assertThatThrownBy(() -> publisher.publish(List.of(requested())))
                 .isInstanceOf(TopicRejectedException.class)
-                .satisfies(e -> assertThat(((TopicRejectedException) e).reason()).isEqualTo("MESSAGE_SIZE_EXCEEDED"));
+                .satisfies(e -> assertThat(((TopicRejectedException) e).reason()).isEqualTo("MESSAGE_SIZE_EXCEEDED"))
+                .satisfies(e -> assertThat(((TopicRejectedException) e).messageId()).isEqualTo("e-1"));
         verify(sender, never()).sendMessages(any(ServiceBusMessageBatch.class));
     }
 

@@ -9,7 +9,7 @@ import dev.flights.platform.store.DocumentNotFoundException;
 import dev.flights.platform.store.DocumentQuery;
 import dev.flights.platform.store.PreconditionFailedException;
 import dev.flights.platform.store.TransactionalBatch;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -17,12 +17,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.UUID;
 
 /**
  * A container in memory with Cosmos DB's semantics: a new ETag on every write, If-Match on replace, batches that
  * apply all or nothing, and a change feed in write order that shows the latest version of each changed document.
  * Writes are serialised by one lock, which is all the isolation a logical partition gives in Cosmos DB.
+ *
+ * <p>Time to live as in a container created with {@code DefaultTimeToLive = -1}: a document without a {@code ttl}
+ * (or with -1) never expires; one with {@code ttl} = n seconds is gone n seconds after its last write
+ * ({@code _ts}): from reads, queries and the change feed, and its id is free again.
  */
 public final class InMemoryDocumentContainer implements DocumentContainer {
 
@@ -32,14 +37,25 @@ public final class InMemoryDocumentContainer implements DocumentContainer {
     private record Change(long sequence, Key key) {
     }
 
+    private record Expiry(long at, Key key) {
+    }
+
     private final String name;
     private final String partitionKeyField;
+    private final Clock clock;
     private final Map<Key, ObjectNode> documents = new HashMap<>();
     private final List<Change> log = new ArrayList<>();
+    private final PriorityQueue<Expiry> expiries = new PriorityQueue<>(Comparator.comparingLong(Expiry::at));
 
     public InMemoryDocumentContainer(String name, String partitionKeyField) {
+        this(name, partitionKeyField, Clock.systemUTC());
+    }
+
+    /** @param clock the time documents are stamped with ({@code _ts}) and expire by */
+    public InMemoryDocumentContainer(String name, String partitionKeyField, Clock clock) {
         this.name = name;
         this.partitionKeyField = partitionKeyField;
+        this.clock = clock;
     }
 
     @Override
@@ -54,11 +70,13 @@ public final class InMemoryDocumentContainer implements DocumentContainer {
 
     @Override
     public synchronized Optional<ObjectNode> read(String partitionKey, String id) {
+        removeExpired();
         return Optional.ofNullable(documents.get(new Key(partitionKey, id))).map(ObjectNode::deepCopy);
     }
 
     @Override
     public synchronized List<ObjectNode> query(String partitionKey, DocumentQuery query) {
+        removeExpired();
         Comparator<ObjectNode> byId = Comparator.comparing(d -> d.path("id").asText());
         Comparator<ObjectNode> order = query.orderByDescending() == null
                 ? byId
@@ -121,11 +139,13 @@ public final class InMemoryDocumentContainer implements DocumentContainer {
 
     @Override
     public synchronized ObjectNode upsert(ObjectNode document) {
+        removeExpired();
         return store(keyOf(document), document);
     }
 
     @Override
     public synchronized List<ObjectNode> execute(TransactionalBatch batch) {
+        removeExpired();
         // check every operation in order against the state the operations before it leave, then write them all
         Map<Key, ObjectNode> staged = new HashMap<>();
         List<Key> keys = new ArrayList<>();
@@ -147,6 +167,7 @@ public final class InMemoryDocumentContainer implements DocumentContainer {
         if (maxItems < 1) {
             throw new IllegalArgumentException(name + ": a change feed page holds at least one item, not " + maxItems);
         }
+        removeExpired();
         int from = continuation == null ? 0 : position(continuation);
         Map<Key, Long> latest = new LinkedHashMap<>();
         int next = from;
@@ -156,7 +177,8 @@ public final class InMemoryDocumentContainer implements DocumentContainer {
             latest.put(change.key(), change.sequence());
         }
         // each changed document once, at the place of its last change, in its current version (latest-version mode)
-        List<ObjectNode> page = latest.keySet().stream().map(k -> documents.get(k).deepCopy()).toList();
+        List<ObjectNode> page = latest.keySet().stream().filter(documents::containsKey)
+                .map(k -> documents.get(k).deepCopy()).toList();
         return new ChangeFeedPage(page, Integer.toString(next));
     }
 
@@ -202,12 +224,36 @@ public final class InMemoryDocumentContainer implements DocumentContainer {
         return key;
     }
 
+    /** Cosmos DB deletes an expired document in the background but never shows it once its ttl has passed. */
+    private void removeExpired() {
+        long now = clock.instant().getEpochSecond();
+        while (!expiries.isEmpty() && expiries.peek().at() <= now) {
+            Key key = expiries.poll().key();
+            ObjectNode doc = documents.get(key);
+            // a later write may have given the document a new ttl, or none
+            if (doc != null && expiresAt(doc) <= now) {
+                documents.remove(key);
+            }
+        }
+    }
+
+    private static long expiresAt(ObjectNode doc) {
+        JsonNode ttl = doc.get("ttl");
+        return ttl != null && ttl.canConvertToLong() && ttl.asLong() > 0
+                ? doc.path("_ts").asLong() + ttl.asLong()
+                : Long.MAX_VALUE;
+    }
+
     private ObjectNode store(Key key, ObjectNode document) {
         ObjectNode copy = document.deepCopy();
         copy.put("_etag", "\"" + UUID.randomUUID() + "\"");
-        copy.put("_ts", Instant.now().getEpochSecond());
+        copy.put("_ts", clock.instant().getEpochSecond());
         documents.put(key, copy);
         log.add(new Change(log.size(), key));
+        long expiry = expiresAt(copy);
+        if (expiry != Long.MAX_VALUE) {
+            expiries.add(new Expiry(expiry, key));
+        }
         return copy.deepCopy();
     }
 

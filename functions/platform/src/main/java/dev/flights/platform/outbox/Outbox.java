@@ -12,10 +12,21 @@ import java.util.List;
 /**
  * Turns events into outbox documents of one app ({@code source}) for one container. An outbox document's id is
  * derived from the event id, so writing the same event twice fails the batch instead of sending it twice.
+ * It is written without a ttl (it must outlive any outage of the topic); the relay sets
+ * {@value #STATUS} to {@value #RELAYED} with a ttl once it was sent, or to {@value #PARKED} with a
+ * {@value #PARK_REASON} when it can never be sent. An operator lists the parked ones with
+ * {@value #PARKED_QUERY}.
  */
 public final class Outbox {
 
     public static final String DOC_TYPE = "outbox";
+    public static final String STATUS = "status";
+    public static final String RELAYED = "relayed";
+    public static final String PARKED = "parked";
+    public static final String PARK_REASON = "parkReason";
+    /** Cosmos DB SQL over an outbox container (cross-partition) that lists the parked documents. */
+    public static final String PARKED_QUERY = "SELECT c.id, c.type, c.sessionId, c.parkReason, c.parkedAt FROM c"
+            + " WHERE c.docType = 'outbox' AND c.status = 'parked'";
 
     private final String source;
     private final String partitionKeyField;

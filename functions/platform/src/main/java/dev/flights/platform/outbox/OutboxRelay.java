@@ -2,11 +2,15 @@ package dev.flights.platform.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flights.contract.codec.EventCodec;
 import dev.flights.platform.correlation.Correlation;
 import dev.flights.platform.messaging.EventPublisher;
-import dev.flights.platform.messaging.OutgoingMessage;
-import java.time.Instant;
+import dev.flights.platform.messaging.PublishRejectedException;
+import dev.flights.platform.store.DocumentContainer;
+import dev.flights.platform.store.DocumentStore;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -14,50 +18,105 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Moves outbox documents from a container's change feed to the topic, in change-feed order (so in order per
- * reservation). Idempotent: the message id is the event id and the topic drops duplicates, so relaying a change
- * again after a failure sends nothing twice. A publish failure throws, so the change is delivered again.
+ * reservation), in as many batches as the publisher needs. Idempotent: the message id is the event id and the topic
+ * drops duplicates, so relaying a page again after a failure sends nothing twice.
+ *
+ * <p>Never wedges its lease: a document that can never be relayed (not a well-formed outbox document, or one
+ * message the topic refuses for good) is parked with its reason and the others go on. A transient failure (topic
+ * unreachable, store unavailable) or a refusal of the topic as a whole (no right to send) throws, so the trigger's
+ * retry policy hands the same page over again. Relayed documents get a ttl; settled documents are skipped.
  */
 public final class OutboxRelay {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
     private final EventPublisher publisher;
+    private final DocumentStore store;
+    private final OutboxMarks marks;
 
-    public OutboxRelay(EventPublisher publisher) {
+    /** @param ttl how long a relayed outbox document is kept (Cosmos DB deletes it after that) */
+    public OutboxRelay(EventPublisher publisher, DocumentStore store, Clock clock, Duration ttl) {
         this.publisher = publisher;
+        this.store = store;
+        this.marks = new OutboxMarks(clock, ttl);
     }
 
-    /** @param changes the JSON array of changed documents the Cosmos DB trigger hands over */
-    public int relay(String changes) {
-        List<OutgoingMessage> messages = new ArrayList<>();
-        for (JsonNode doc : parse(changes)) {
-            if (Outbox.DOC_TYPE.equals(doc.path("docType").asText())) {
-                messages.add(toMessage(doc));
+    /**
+     * @param containerName the container whose change feed this is (where the outbox documents are marked)
+     * @param changes the JSON array of changed documents the Cosmos DB trigger hands over
+     * @return how many messages were relayed
+     */
+    public int relay(String containerName, String changes) {
+        DocumentContainer container = store.container(containerName);
+        List<OutboxEntry> relayable = new ArrayList<>();
+        for (JsonNode node : parse(changes)) {
+            if (node instanceof ObjectNode doc && Outbox.DOC_TYPE.equals(doc.path("docType").asText())
+                    && !OutboxMarks.isSettled(doc)) {
+                OutboxEntry entry = OutboxEntry.of(doc);
+                if (entry.message() == null) {
+                    park(container, entry, entry.problem());
+                } else {
+                    relayable.add(entry);
+                }
             }
         }
-        if (!messages.isEmpty()) {
-            publisher.publish(messages);
-            for (OutgoingMessage message : messages) {
-                Correlation.set(message.correlationId());
-                log.info("relayed {} {} of reservation {}", message.type(), message.messageId(), message.sessionId());
-            }
-            Correlation.clear();
+        List<OutboxEntry> sent = publish(container, relayable);
+        for (OutboxEntry entry : sent) {
+            marks.relayed(container, entry.document());
+            Correlation.set(entry.message().correlationId());
+            log.info("relayed {} {} of reservation {}", entry.message().type(), entry.message().messageId(),
+                    entry.message().sessionId());
         }
-        return messages.size();
+        Correlation.clear();
+        return sent.size();
     }
 
-    private static OutgoingMessage toMessage(JsonNode doc) {
-        JsonNode scheduled = doc.get("scheduledEnqueueTime");
-        return new OutgoingMessage(doc.path("messageId").asText(), doc.path("sessionId").asText(),
-                doc.path("type").asText(), doc.path("correlationId").asText(), doc.path("body").asText(),
-                scheduled == null || scheduled.isNull() ? null : Instant.parse(scheduled.asText()));
+    /** Publishes in order; a message the topic refuses for good is parked and the ones after it are sent. */
+    private List<OutboxEntry> publish(DocumentContainer container, List<OutboxEntry> entries) {
+        List<OutboxEntry> sent = new ArrayList<>();
+        List<OutboxEntry> rest = entries;
+        while (!rest.isEmpty()) {
+            try {
+                publisher.publish(rest.stream().map(OutboxEntry::message).toList());
+                sent.addAll(rest);
+                rest = List.of();
+            } catch (PublishRejectedException e) {
+                int refused = indexOf(rest, e.messageId());
+                if (refused < 0) {
+                    throw e;
+                }
+                sent.addAll(rest.subList(0, refused));
+                park(container, rest.get(refused), "the topic refused it (" + e.reason() + "): " + e.getMessage());
+                rest = rest.subList(refused + 1, rest.size());
+            }
+        }
+        return sent;
+    }
+
+    private void park(DocumentContainer container, OutboxEntry entry, String reason) {
+        marks.parked(container, entry.document(), reason);
+        Correlation.set(entry.document().path("correlationId").asText(null));
+        log.error("parked outbox document {} in {} ({} of reservation {}): it can never be relayed: {}", entry.id(),
+                container.name(), entry.document().path("type").asText("?"),
+                entry.document().path("sessionId").asText("?"), reason);
+        Correlation.clear();
+    }
+
+    private static int indexOf(List<OutboxEntry> entries, String messageId) {
+        for (int i = 0; messageId != null && i < entries.size(); i++) {
+            if (messageId.equals(entries.get(i).message().messageId())) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static JsonNode parse(String changes) {
         try {
             JsonNode node = EventCodec.json().readTree(changes);
-            if (!node.isArray()) {
-                throw new IllegalArgumentException("the change feed hands over a JSON array, got " + node.getNodeType());
+            if (node == null || !node.isArray()) {
+                throw new IllegalArgumentException("the change feed hands over a JSON array, got "
+                        + (node == null ? "nothing" : node.getNodeType()));
             }
             return node;
         } catch (JsonProcessingException e) {

@@ -4,12 +4,14 @@ import dev.flights.platform.inprocess.InMemoryDocumentStore;
 import dev.flights.platform.inprocess.InProcessTopic;
 import dev.flights.platform.messaging.EventPublisher;
 import dev.flights.platform.outbox.OutboxRelay;
+import dev.flights.platform.outbox.OutboxSettings;
 import dev.flights.platform.store.DocumentStore;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -17,6 +19,7 @@ import org.springframework.context.annotation.Bean;
  * shared store and topic in each app's context before it starts, and these in-process defaults step aside.
  */
 @AutoConfiguration
+@EnableConfigurationProperties(OutboxSettings.class)
 public class PlatformAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(PlatformAutoConfiguration.class);
@@ -43,7 +46,7 @@ public class PlatformAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    OutboxRelay outboxRelay(EventPublisher publisher) {
-        return new OutboxRelay(publisher);
+    OutboxRelay outboxRelay(EventPublisher publisher, DocumentStore store, Clock clock, OutboxSettings outbox) {
+        return new OutboxRelay(publisher, store, clock, outbox.ttl());
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flights.contract.codec.EventCodec;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -21,6 +22,12 @@ public abstract class DocumentContainerContract {
 
     /** A container with a name no other test uses, partitioned by {@code partitionKeyField}. */
     protected abstract DocumentContainer container(String name, String partitionKeyField);
+
+    /**
+     * Lets {@code duration} pass as the containers see time (an in-memory container's clock moves on, a real one is
+     * waited for). Containers have time to live on with no default ({@code DefaultTimeToLive = -1}).
+     */
+    protected abstract void letTimePass(Duration duration);
 
     private static final String PK = "userId";
 
@@ -504,5 +511,45 @@ public abstract class DocumentContainerContract {
                 .create(doc("alice", "outbox-2", "docType", "outbox")));
 
         assertThat(ids(wholeChangeFeed(container))).containsExactly("state", "outbox-1", "outbox-2");
+    }
+
+    @Test
+    void aDocumentWhoseTtlHasPassedIsGoneFromReadsQueriesAndTheChangeFeedAndItsIdIsFreeAgain() {
+        DocumentContainer container = fresh();
+        create(container, doc("alice", "short-lived", "kind", "x", "ttl", 1));
+        create(container, doc("alice", "kept", "kind", "x"));
+
+        letTimePass(Duration.ofSeconds(3));
+
+        assertThat(container.read("alice", "short-lived")).isEmpty();
+        assertThat(ids(container.query("alice", DocumentQuery.where("kind", "x")))).containsExactly("kept");
+        assertThat(ids(wholeChangeFeed(container))).containsExactly("kept");
+        create(container, doc("alice", "short-lived", "kind", "x"));
+        assertThat(container.read("alice", "short-lived")).isPresent();
+    }
+
+    @Test
+    void aDocumentWithoutATtlOrWithATtlOfMinusOneNeverExpires() {
+        DocumentContainer container = fresh();
+        create(container, doc("alice", "no-ttl"));
+        create(container, doc("alice", "minus-one", "ttl", -1));
+
+        letTimePass(Duration.ofSeconds(3));
+
+        assertThat(container.read("alice", "no-ttl")).isPresent();
+        assertThat(container.read("alice", "minus-one")).isPresent();
+    }
+
+    @Test
+    void theTtlCountsFromTheLastWrite() {
+        DocumentContainer container = fresh();
+        create(container, doc("alice", "rewritten", "ttl", 4));
+        letTimePass(Duration.ofSeconds(2));
+        container.upsert(doc("alice", "rewritten", "ttl", 4, "version", 2));
+
+        letTimePass(Duration.ofSeconds(3));
+
+        assertThat(container.read("alice", "rewritten")).hasValueSatisfying(
+                d -> assertThat(d.path("version").asInt()).isEqualTo(2));
     }
 }

@@ -20,13 +20,15 @@ public class ReservationViewFunctions {
         this.updateView = updateView;
     }
 
-    // on Azure the change-feed trigger moves its lease on even when the function throws: retry until it succeeds
+    // on Azure the change-feed trigger moves its lease on when the function throws and no retry policy is left:
+    // retry until it succeeds
     @FunctionName("projectReservationView")
-    @ExponentialBackoffRetry(maxRetryCount = -1, minimumInterval = "00:00:01", maximumInterval = "00:01:00")
+    @ExponentialBackoffRetry(maxRetryCount = -1, minimumInterval = "00:00:01", maximumInterval = "00:00:15")
     public void project(
             @CosmosDBTrigger(name = "changes", databaseName = "%CosmosDatabase%", containerName = "reservations",
                     leaseContainerName = "leases", leaseContainerPrefix = "reservation-view-",
-                    connection = "CosmosDBConnection") String changes,
+                    connection = "CosmosDBConnection", feedPollDelay = 1000, maxItemsPerInvocation = 25,
+                    startFromBeginning = true) String changes,
             ExecutionContext context) {
         changeFeed.reservationsIn(changes).forEach(updateView::on);
     }

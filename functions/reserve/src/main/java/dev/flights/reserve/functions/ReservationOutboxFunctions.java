@@ -5,6 +5,7 @@ import com.microsoft.azure.functions.annotation.CosmosDBTrigger;
 import com.microsoft.azure.functions.annotation.ExponentialBackoffRetry;
 import com.microsoft.azure.functions.annotation.FunctionName;
 import dev.flights.platform.outbox.OutboxRelay;
+import dev.flights.platform.store.ContainerLayout;
 import org.springframework.stereotype.Component;
 
 /** Change feed of the reservations container: relays reserve's outbox to the topic. */
@@ -17,14 +18,16 @@ public class ReservationOutboxFunctions {
         this.relay = relay;
     }
 
-    // on Azure the change-feed trigger moves its lease on even when the function throws: retry until it succeeds
+    // on Azure the change-feed trigger moves its lease on when the function throws and no retry policy is left:
+    // retry until it succeeds (a document that can never be sent is parked by the relay, so this cannot wedge)
     @FunctionName("relayReservationOutbox")
-    @ExponentialBackoffRetry(maxRetryCount = -1, minimumInterval = "00:00:01", maximumInterval = "00:01:00")
+    @ExponentialBackoffRetry(maxRetryCount = -1, minimumInterval = "00:00:01", maximumInterval = "00:00:15")
     public void relay(
-            @CosmosDBTrigger(name = "changes", databaseName = "%CosmosDatabase%", containerName = "reservations",
-                    leaseContainerName = "leases", leaseContainerPrefix = "reserve-outbox-",
-                    connection = "CosmosDBConnection") String changes,
+            @CosmosDBTrigger(name = "changes", databaseName = "%CosmosDatabase%",
+                    containerName = ContainerLayout.RESERVATIONS, leaseContainerName = "leases",
+                    leaseContainerPrefix = "reserve-outbox-", connection = "CosmosDBConnection",
+                    feedPollDelay = 1000, maxItemsPerInvocation = 50, startFromBeginning = true) String changes,
             ExecutionContext context) {
-        relay.relay(changes);
+        relay.relay(ContainerLayout.RESERVATIONS, changes);
     }
 }

@@ -1,0 +1,89 @@
+package dev.flights.localhost.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flights.localhost.LocalHostOptions;
+import dev.flights.localhost.LocalHostRuntime;
+import dev.flights.localhost.triggers.ChangeFeedTrigger;
+import dev.flights.platform.outbox.Outbox;
+import dev.flights.platform.store.ContainerLayout;
+import dev.flights.platform.store.DocumentQuery;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A local host with its default change feeds, as on Azure: every Cosmos DB trigger waits its annotation's
+ * feedPollDelay after a drained poll and hands at most its maxItemsPerInvocation. (The shared host of the other
+ * end-to-end tests caps those waits for speed.)
+ */
+class AzureFeedDelaysIT {
+
+    private static LocalHostRuntime host;
+    private static Api api;
+
+    @BeforeAll
+    static void startAHostWithAzuresFeedDelays() throws Exception {
+        host = LocalHostRuntime.start(LocalHostOptions.defaults().withPort(0)
+                .withAppProperties(SharedLocalHost.FAST_SETTINGS));
+        api = new Api(host.baseUri());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (host != null) {
+            host.close();
+        }
+    }
+
+    @Test
+    void everyTriggerTakesItsSettingsFromItsAnnotation() {
+        Map<String, Integer> maxItems = new HashMap<>();
+        for (ChangeFeedTrigger feed : host.changeFeeds()) {
+            maxItems.put(feed.functionName(), feed.settings().maxItems());
+            assertThat(feed.settings().pollWait()).as(feed.functionName()).isEqualTo(Duration.ofSeconds(1));
+            assertThat(feed.settings().startFromBeginning()).as(feed.functionName()).isTrue();
+        }
+        assertThat(maxItems).containsExactlyInAnyOrderEntriesOf(Map.of("relayReservationOutbox", 50,
+                "relayAccountOutbox", 50, "relayTicketOutbox", 50, "projectReservationView", 25));
+    }
+
+    @Test
+    void aDrainedFeedIsPolledNoMoreThanOnceAFeedPollDelay() throws InterruptedException {
+        host.awaitQuiet(Duration.ofSeconds(30));
+        Map<String, Long> before = new HashMap<>();
+        host.changeFeeds().forEach(feed -> before.put(feed.functionName(), feed.polls()));
+
+        Thread.sleep(3000);
+
+        // feedPollDelay = 1000 ms: at most one poll a second, plus one for a poll already due at the start
+        for (ChangeFeedTrigger feed : host.changeFeeds()) {
+            assertThat(feed.polls() - before.get(feed.functionName())).as(feed.functionName()).isBetween(1L, 4L);
+        }
+    }
+
+    @Test
+    void aReservationIsTicketedThroughEveryHopAndItsRelayedOutboxDocumentsGetTheirTtl() {
+        String customer = Api.newCustomer();
+        api.deposit(customer, 100);
+
+        String id = api.reserve(customer, "KE901");
+        api.awaitStatus(id, "TICKETED");
+        host.awaitQuiet(Duration.ofSeconds(30));
+
+        List<ObjectNode> outbox = host.store().container(ContainerLayout.RESERVATIONS)
+                .query(id, DocumentQuery.where("docType", Outbox.DOC_TYPE));
+        assertThat(outbox).isNotEmpty().allSatisfy(doc -> {
+            assertThat(doc.path(Outbox.STATUS).asText()).isEqualTo(Outbox.RELAYED);
+            assertThat(doc.path("ttl").asLong()).isEqualTo(Duration.ofDays(7).toSeconds());
+        });
+        for (ChangeFeedTrigger feed : host.changeFeeds()) {
+            assertThat(feed.largestBatch()).as(feed.functionName()).isLessThanOrEqualTo(feed.settings().maxItems());
+        }
+    }
+}

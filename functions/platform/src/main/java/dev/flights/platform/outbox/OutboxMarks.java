@@ -1,0 +1,69 @@
+package dev.flights.platform.outbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flights.platform.store.DocumentContainer;
+import dev.flights.platform.store.DocumentNotFoundException;
+import dev.flights.platform.store.PreconditionFailedException;
+import dev.flights.platform.store.TransactionalBatch;
+import java.time.Clock;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the relay writes back on an outbox document once it is done with it: {@value Outbox#RELAYED} with a
+ * per-document {@code ttl}, so Cosmos DB deletes it later (and never before it was sent), or
+ * {@value Outbox#PARKED} with the reason, kept until an operator acts. Both writes come back on the change feed,
+ * where the relay skips them. A write that finds the document changed or gone lost a race with another relay run
+ * that already settled it, which is fine.
+ */
+final class OutboxMarks {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxMarks.class);
+
+    private final Clock clock;
+    private final long ttlSeconds;
+
+    OutboxMarks(Clock clock, Duration ttl) {
+        if (ttl.toSeconds() < 1 || ttl.toSeconds() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("the outbox ttl is whole seconds from 1 to " + Integer.MAX_VALUE
+                    + " (Cosmos DB's range), not " + ttl);
+        }
+        this.clock = clock;
+        this.ttlSeconds = ttl.toSeconds();
+    }
+
+    static boolean isSettled(JsonNode document) {
+        String status = document.path(Outbox.STATUS).asText("");
+        return status.equals(Outbox.RELAYED) || status.equals(Outbox.PARKED);
+    }
+
+    void relayed(DocumentContainer container, ObjectNode document) {
+        ObjectNode marked = document.deepCopy();
+        marked.put(Outbox.STATUS, Outbox.RELAYED);
+        marked.put("relayedAt", clock.instant().toString());
+        marked.put("ttl", ttlSeconds);
+        write(container, marked, document);
+    }
+
+    void parked(DocumentContainer container, ObjectNode document, String reason) {
+        ObjectNode marked = document.deepCopy();
+        marked.put(Outbox.STATUS, Outbox.PARKED);
+        marked.put(Outbox.PARK_REASON, reason);
+        marked.put("parkedAt", clock.instant().toString());
+        marked.remove("ttl");
+        write(container, marked, document);
+    }
+
+    private void write(DocumentContainer container, ObjectNode marked, ObjectNode read) {
+        String partitionKey = read.path(container.partitionKeyField()).asText();
+        String etag = read.path("_etag").asText(null);
+        try {
+            container.execute(TransactionalBatch.in(partitionKey).replace(marked, etag));
+        } catch (PreconditionFailedException | DocumentNotFoundException e) {
+            log.debug("outbox document {} in {} was settled meanwhile: {}", read.path("id").asText(),
+                    container.name(), e.getMessage());
+        }
+    }
+}

@@ -11,6 +11,7 @@ import dev.flights.platform.testing.AzureWorker;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import dev.flights.platform.testing.RecordingExecutionContext;
 
 /** The function classes as the Azure Java worker gets them (see {@link AzureWorker}). */
 class AzureWorkerInvocationTest {
@@ -36,6 +37,16 @@ class AzureWorkerInvocationTest {
         assertThat(response.getStatusCode()).isEqualTo(400);
         assertThat(response.getHeader("Content-Type")).isEqualTo("application/problem+json");
         assertThat(json(response).path("errors").get(0).path("field").asText()).isEqualTo("amount");
+    }
+
+    @Test
+    void theAppsLogLinesReachTheInvocationsLoggerWithTheRequestsCorrelationId() throws Exception {
+        RecordingExecutionContext invocation = new RecordingExecutionContext("deposit");
+
+        WORKER.instance(AccountFunctions.class).deposit(InProcessHttpRequest.post("/api/accounts/logged/deposits",
+                "{\"amount\": 40}", Map.of("x-correlation-id", "corr-pay-log")), "logged", invocation);
+
+        assertThat(invocation.messages()).contains("[corr-pay-log] DepositMoney: logged deposited 40, balance 40");
     }
 
     private static HttpResponseMessage deposit(String userId, String body) throws Exception {

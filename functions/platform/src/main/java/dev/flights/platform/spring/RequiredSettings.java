@@ -27,16 +27,22 @@ public final class RequiredSettings {
         return "true".equalsIgnoreCase(trimmed(environment.getProperty(IN_PROCESS)));
     }
 
-    /** The settings that are missing, each as the operator would set it. */
+    /**
+     * The settings that are missing, each as the operator would set it. In-process, a connection may be absent
+     * (the in-process store or topic stands in), but a Cosmos DB account still needs its database.
+     */
     public static List<String> missing(Environment environment) {
+        boolean inProcess = inProcess(environment);
+        boolean cosmos = !absent(environment, COSMOS_ENDPOINT) || !absent(environment, COSMOS_CONNECTION_STRING);
         List<String> missing = new ArrayList<>();
-        if (absent(environment, COSMOS_ENDPOINT) && absent(environment, COSMOS_CONNECTION_STRING)) {
+        if (!cosmos && !inProcess) {
             missing.add(COSMOS_ENDPOINT + " (or " + COSMOS_CONNECTION_STRING + ")");
         }
-        if (absent(environment, COSMOS_DATABASE)) {
+        if (absent(environment, COSMOS_DATABASE) && (cosmos || !inProcess)) {
             missing.add(COSMOS_DATABASE);
         }
-        if (absent(environment, SERVICE_BUS_NAMESPACE) && absent(environment, SERVICE_BUS_CONNECTION_STRING)) {
+        if (absent(environment, SERVICE_BUS_NAMESPACE) && absent(environment, SERVICE_BUS_CONNECTION_STRING)
+                && !inProcess) {
             missing.add(SERVICE_BUS_NAMESPACE + " (or " + SERVICE_BUS_CONNECTION_STRING + ")");
         }
         return missing;

@@ -8,6 +8,7 @@ import dev.flights.platform.messaging.EventPublisher;
 import dev.flights.platform.store.DocumentStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 class PlatformAutoConfigurationTest {
@@ -44,6 +45,17 @@ class PlatformAutoConfigurationTest {
             assertThat(context).hasNotFailed();
             assertThat(context.getBean(DocumentStore.class)).isInstanceOf(InMemoryDocumentStore.class);
             assertThat(context.getBean(EventPublisher.class)).isInstanceOf(InProcessTopic.class);
+        });
+    }
+
+    @Test
+    void springBootReportsTheRefusalAsWhatToSetInsteadOfAStackTrace() {
+        runner.run(context -> {
+            FailureAnalysis analysis = new MissingSettingsFailureAnalyzer().analyze(context.getStartupFailure());
+
+            assertThat(analysis.getDescription()).startsWith("missing app settings: ");
+            assertThat(analysis.getAction()).startsWith("Set CosmosDBConnection__accountEndpoint (or CosmosDBConnection),"
+                    + " CosmosDatabase, ServiceBusConnection__fullyQualifiedNamespace (or ServiceBusConnection)");
         });
     }
 

@@ -8,6 +8,7 @@ import dev.flights.platform.messaging.EventPublisher;
 import dev.flights.platform.messaging.OutgoingMessage;
 import dev.flights.platform.spring.PlatformAutoConfiguration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -44,6 +45,21 @@ class ServiceBusAutoConfigurationTest {
             assertThat(context.getBean(ServiceBusSenderClient.class).getFullyQualifiedNamespace())
                     .isEqualTo("flights.servicebus.windows.net");
         });
+    }
+
+    @Test
+    void aUserAssignedIdentityNamedByTheTriggersSettingsIsTheSendersIdentityToo() {
+        Map<String, String> settings = Map.of(ServiceBusSenders.NAMESPACE_SETTING, "flights.servicebus.windows.net",
+                "ServiceBusConnection__credential", "managedidentity",
+                "ServiceBusConnection__clientId", "11111111-2222-3333-4444-555555555555");
+
+        assertThat(ServiceBusSenders.describe(settings::get, "reservation-events")).isEqualTo("topic reservation-events"
+                + " on flights.servicebus.windows.net (the user-assigned identity 11111111-2222-3333-4444-555555555555)");
+        runner.withPropertyValues(settings.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new)).run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context).getBean(EventPublisher.class).isInstanceOf(ServiceBusEventPublisher.class);
+                });
     }
 
     @Test

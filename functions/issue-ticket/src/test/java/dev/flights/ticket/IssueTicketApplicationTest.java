@@ -26,7 +26,7 @@ class IssueTicketApplicationTest {
     void theStartedAppIssuesATicketThroughItsFunctionIntoTheStoreItWasGiven() {
         ReservationEvents reservation = aReservation();
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(IssueTicketApplication.class)
-                .web(WebApplicationType.NONE).run()) {
+                .web(WebApplicationType.NONE).properties("FLIGHTS_IN_PROCESS=true").run()) {
             app.getBean(TicketEventFunctions.class).onSagaEvent(
                     EventCodec.encode(reservation.confirmed(), "/apps/reserve", "corr-1"),
                     InProcessExecutionContext.of("issueTicketOnSagaEvent"));

@@ -15,6 +15,7 @@ import dev.flights.platform.inprocess.FaultInjectingDocumentStore;
 import dev.flights.platform.inprocess.InMemoryDocumentStore;
 import dev.flights.platform.inprocess.InProcessTopic;
 import dev.flights.platform.messaging.EventPublisher;
+import dev.flights.platform.spring.RequiredSettings;
 import dev.flights.platform.store.DocumentStore;
 import java.io.IOException;
 import java.net.URI;
@@ -110,6 +111,8 @@ public final class LocalHostRuntime implements HostControls, AutoCloseable {
         properties.put("spring.application.name", app.name());
         properties.put("spring.main.banner-mode", "off");
         properties.put("spring.main.log-startup-info", "false");
+        // the shared store and topic are registered below; the switch says this is no Azure deployment
+        properties.put(RequiredSettings.IN_PROCESS, "true");
         properties.putAll(options.appProperties());
         return new SpringApplicationBuilder(app.startClass())
                 .web(WebApplicationType.NONE)

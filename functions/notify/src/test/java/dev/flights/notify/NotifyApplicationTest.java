@@ -34,7 +34,7 @@ class NotifyApplicationTest {
     void theStartedAppListsWhatItsTopicFunctionWasTold() throws Exception {
         SagaEvents reservation = aReservation().by("ew");
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(NotifyApplication.class)
-                .web(WebApplicationType.NONE).run()) {
+                .web(WebApplicationType.NONE).properties("FLIGHTS_IN_PROCESS=true").run()) {
             app.getBean(NotificationEventFunctions.class).onSagaEvent(
                     EventCodec.encode(reservation.confirmed(), "/apps/reserve", "corr-1"),
                     InProcessExecutionContext.of("notifyOnSagaEvent"));
@@ -89,6 +89,6 @@ class NotifyApplicationTest {
         String name = "test-" + StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME;
         environment.getPropertySources().addFirst(new SystemEnvironmentPropertySource(name, environmentVariables));
         return new SpringApplicationBuilder(NotifyApplication.class).environment(environment)
-                .web(WebApplicationType.NONE).run();
+                .web(WebApplicationType.NONE).properties("FLIGHTS_IN_PROCESS=true").run();
     }
 }

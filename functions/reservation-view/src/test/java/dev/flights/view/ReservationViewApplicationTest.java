@@ -29,7 +29,7 @@ class ReservationViewApplicationTest {
     void theStartedAppListsWhatItsChangeFeedFunctionProjected() throws Exception {
         ReservationVersions reservation = aReservation().by("ew").version(2, "CONFIRMED");
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(ReservationViewApplication.class)
-                .web(WebApplicationType.NONE).run()) {
+                .web(WebApplicationType.NONE).properties("FLIGHTS_IN_PROCESS=true").run()) {
             app.getBean(ReservationViewFunctions.class).project(changes(reservation.document()),
                     InProcessExecutionContext.of("projectReservationView"));
 

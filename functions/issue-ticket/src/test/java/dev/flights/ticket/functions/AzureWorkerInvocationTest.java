@@ -14,6 +14,7 @@ import dev.flights.ticket.IssueTicketApplication;
 import dev.flights.ticket.ReservationEvents;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import dev.flights.platform.testing.RecordingExecutionContext;
 
 /** The function classes as the Azure Java worker gets them (see {@link AzureWorker}). */
 class AzureWorkerInvocationTest {
@@ -33,6 +34,19 @@ class AzureWorkerInvocationTest {
         assertThat(WORKER.instance(DocumentStore.class).container(ContainerLayout.TICKETS)
                 .read(reservation.id().toString(), "ticket"))
                 .hasValueSatisfying(doc -> assertThat(doc.path("status").asText()).isEqualTo("ISSUED"));
+    }
+
+    @Test
+    void theAppsLogLinesReachTheInvocationsLoggerWithTheEventsCorrelationId() throws Exception {
+        ReservationEvents reservation = aReservation();
+        RecordingExecutionContext invocation = new RecordingExecutionContext("issueTicketOnSagaEvent");
+
+        WORKER.instance(TicketEventFunctions.class).onSagaEvent(
+                EventCodec.encode(reservation.confirmed(), "/apps/reserve", "corr-ticket-log"), invocation);
+
+        assertThat(invocation.messages()).isNotEmpty().allSatisfy(line -> assertThat(line).startsWith("[corr-ticket-log] "))
+                .anySatisfy(line -> assertThat(line).startsWith("[corr-ticket-log] IssueTicketOnReservationConfirmed: ticket ")
+                        .endsWith(" issued for reservation " + reservation.id()));
     }
 
     @Test

@@ -6,7 +6,6 @@ import com.microsoft.azure.functions.annotation.CosmosDBTrigger;
 import com.microsoft.azure.functions.annotation.HttpTrigger;
 import com.microsoft.azure.functions.annotation.ServiceBusTopicTrigger;
 import dev.flights.localhost.discovery.FunctionDefinition;
-import dev.flights.platform.correlation.Correlation;
 import dev.flights.platform.inprocess.InProcessExecutionContext;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Parameter;
@@ -15,6 +14,8 @@ import java.util.Map;
 /**
  * Calls one {@code @FunctionName} method on its Spring bean, binding parameters as the Java worker does: the trigger
  * payload to the trigger parameter, route values to {@code @BindingName} parameters, and an {@link ExecutionContext}.
+ * The bean is the platform's invocation-scope proxy, which clears the invocation's correlation id afterwards, as it
+ * does under the worker.
  */
 public final class FunctionInvoker {
 
@@ -57,9 +58,6 @@ public final class FunctionInvoker {
                 throw cause;
             }
             throw e;
-        } finally {
-            // worker threads are pooled: the next invocation must not inherit this one's saga
-            Correlation.clear();
         }
     }
 }

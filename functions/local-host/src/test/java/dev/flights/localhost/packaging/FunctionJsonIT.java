@@ -27,7 +27,7 @@ import org.junit.jupiter.api.TestFactory;
  * What {@code mvn package} left in every app's target/azure-functions/&lt;appName&gt;/ for Core Tools and for
  * deployment: one function.json per {@code @FunctionName} whose bindings are the annotations' (read through the
  * same {@link AppDiscovery} the local host runs), the repository's host.json, the app jar with its Start-Class and
- * lib/ with the Spring adapter. Runs after the five apps in the reactor; the functions/ folder comes from the
+ * lib/ with the Spring adapter and the logging backend (Logback, the one SLF4J provider). Runs after the five apps in the reactor; the functions/ folder comes from the
  * failsafe system property {@code flights.functionsDir} (else ../ from the working directory, the module's).
  */
 class FunctionJsonIT {
@@ -193,8 +193,15 @@ class FunctionJsonIT {
                 .anyMatch(name -> name.startsWith("platform-cosmos-"))
                 .anyMatch(name -> name.startsWith("platform-servicebus-"))
                 .anyMatch(name -> name.startsWith("contract-"))
+                .anyMatch(name -> name.startsWith("logback-classic-"))
+                .anyMatch(name -> name.startsWith("logback-core-"))
                 .noneMatch(name -> name.startsWith("junit") || name.startsWith("assertj")
-                        || name.startsWith("slf4j-simple") || name.endsWith("-tests.jar"));
+                        || name.startsWith("slf4j-simple") || name.endsWith("-tests.jar"))
+                // a JUL-to-SLF4J bridge would route the worker's own java.util.logging into the app's logging
+                .noneMatch(name -> name.startsWith("jul-to-slf4j"));
+        assertThat(libraries.stream().filter(name -> name.startsWith("logback-classic-")
+                || name.startsWith("slf4j-simple") || name.startsWith("slf4j-nop") || name.startsWith("slf4j-jdk14")))
+                .as("one SLF4J provider in %s", app.name()).hasSize(1);
     }
 
     private static JsonNode functionJson(String app, String function) throws IOException {

@@ -14,6 +14,7 @@ import dev.flights.platform.testing.AzureWorker;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import dev.flights.platform.testing.RecordingExecutionContext;
 
 /** The function classes as the Azure Java worker gets them (see {@link AzureWorker}). */
 class AzureWorkerInvocationTest {
@@ -50,6 +51,19 @@ class AzureWorkerInvocationTest {
         assertThat(response.getStatusCode()).isEqualTo(400);
         assertThat(response.getHeader("Content-Type")).isEqualTo("application/problem+json");
         assertThat(json(response).path("errors").get(0).path("field").asText()).isEqualTo("userId");
+    }
+
+    @Test
+    void theAppsLogLinesReachTheInvocationsLoggerWithTheEventsCorrelationId() throws Exception {
+        SagaEvents reservation = aReservation().by("logged");
+        RecordingExecutionContext invocation = new RecordingExecutionContext("notifyOnSagaEvent");
+
+        WORKER.instance(NotificationEventFunctions.class).onSagaEvent(
+                EventCodec.encode(reservation.confirmed(), "/apps/reserve", "corr-notify-log"), invocation);
+
+        assertThat(invocation.messages()).isNotEmpty()
+                .allSatisfy(line -> assertThat(line).startsWith("[corr-notify-log] "))
+                .anySatisfy(line -> assertThat(line).startsWith("[corr-notify-log] LogChannel: notify logged: "));
     }
 
     private static HttpResponseMessage list(Map<String, String> query) throws Exception {

@@ -11,6 +11,7 @@ import dev.flights.platform.testing.AzureWorker;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import dev.flights.platform.testing.RecordingExecutionContext;
 
 /** The function classes as the Azure Java worker gets them (see {@link AzureWorker}). */
 class AzureWorkerInvocationTest {
@@ -53,6 +54,16 @@ class AzureWorkerInvocationTest {
         assertThat(json(listed).path("items").isArray()).isTrue();
         assertThat(refused.getStatusCode()).isEqualTo(400);
         assertThat(json(refused).path("errors").get(0).path("field").asText()).isEqualTo("all");
+    }
+
+    @Test
+    void theAppsLogLinesReachTheInvocationsLoggerWithTheRequestsCorrelationId() throws Exception {
+        RecordingExecutionContext invocation = new RecordingExecutionContext("deposit");
+
+        WORKER.instance(AccountFunctions.class).deposit(InProcessHttpRequest.post("/api/accounts/logged/deposits",
+                "{\"amount\": 40}", Map.of("x-correlation-id", "corr-pay-log")), "logged", invocation);
+
+        assertThat(invocation.messages()).contains("[corr-pay-log] DepositMoney: logged deposited 40, balance 40");
     }
 
     private static HttpResponseMessage deposit(String userId, String body) throws Exception {

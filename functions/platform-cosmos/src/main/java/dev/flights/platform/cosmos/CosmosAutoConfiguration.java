@@ -2,7 +2,6 @@ package dev.flights.platform.cosmos;
 
 import com.azure.cosmos.CosmosClient;
 import com.azure.cosmos.CosmosClientBuilder;
-import com.azure.identity.DefaultAzureCredentialBuilder;
 import dev.flights.platform.spring.PlatformAutoConfiguration;
 import dev.flights.platform.store.DocumentStore;
 import org.slf4j.Logger;
@@ -35,20 +34,19 @@ public class CosmosAutoConfiguration {
                 .gatewayMode()
                 .contentResponseOnWriteEnabled(true);
         if (settings.identityBased()) {
-            builder.credential(new DefaultAzureCredentialBuilder().build());
+            builder.credential(settings.identity().credential());
         } else {
             builder.key(settings.key());
         }
         log.info("document store: Cosmos DB at {} ({}), database {}", settings.endpoint(),
-                settings.identityBased() ? "managed identity" : "account key", settings.database());
+                settings.identityBased() ? settings.identity().describe() : "account key", settings.database());
         return builder.buildClient();
     }
 
     @Bean
     @ConditionalOnMissingBean(DocumentStore.class)
     DocumentStore documentStore(CosmosClient client, Environment environment) {
-        return new CosmosDocumentStore(client,
-                environment.getProperty(CosmosSettings.DATABASE, CosmosSettings.DEFAULT_DATABASE));
+        return new CosmosDocumentStore(client, CosmosSettings.from(environment).orElseThrow().database());
     }
 
     /** Matches when {@code CosmosDBConnection__accountEndpoint} or {@code CosmosDBConnection} is set. */

@@ -1,20 +1,22 @@
 package dev.flights.platform.cosmos;
 
+import dev.flights.platform.identity.ConnectionIdentity;
+import dev.flights.platform.spring.RequiredSettings;
 import java.util.Optional;
 import org.springframework.core.env.Environment;
 
 /**
  * Where the Cosmos DB account is, from the app settings: identity-based {@code CosmosDBConnection__accountEndpoint}
- * (the managed identity, through DefaultAzureCredential) or a connection string {@code CosmosDBConnection}
- * ({@code AccountEndpoint=…;AccountKey=…;}, for an emulator). The database is {@code CosmosDatabase}, by default
- * {@code flights}. Keys come only from the environment, never from the repository.
+ * (with {@code CosmosDBConnection__credential} / {@code __clientId} as the Cosmos DB trigger reads them, see
+ * {@link ConnectionIdentity}) or a connection string {@code CosmosDBConnection} ({@code AccountEndpoint=…;AccountKey=…;},
+ * for an emulator). The database {@code CosmosDatabase} is required, as the change-feed triggers' {@code
+ * %CosmosDatabase%} is. Keys come only from the environment, never from the repository.
  */
-public record CosmosSettings(String endpoint, String key, String database) {
+public record CosmosSettings(String endpoint, String key, String database, ConnectionIdentity identity) {
 
-    public static final String ACCOUNT_ENDPOINT = "CosmosDBConnection__accountEndpoint";
-    public static final String CONNECTION_STRING = "CosmosDBConnection";
-    public static final String DATABASE = "CosmosDatabase";
-    public static final String DEFAULT_DATABASE = "flights";
+    public static final String ACCOUNT_ENDPOINT = RequiredSettings.COSMOS_ENDPOINT;
+    public static final String CONNECTION_STRING = RequiredSettings.COSMOS_CONNECTION_STRING;
+    public static final String DATABASE = RequiredSettings.COSMOS_DATABASE;
 
     /** True when the key is absent: connect with the app's identity. */
     public boolean identityBased() {
@@ -25,11 +27,24 @@ public record CosmosSettings(String endpoint, String key, String database) {
         return hasText(environment.getProperty(ACCOUNT_ENDPOINT)) || hasText(environment.getProperty(CONNECTION_STRING));
     }
 
+    /**
+     * The settings when an account is named, else empty.
+     *
+     * @throws dev.flights.platform.spring.MissingSettingsException when an account is named but no database
+     */
     public static Optional<CosmosSettings> from(Environment environment) {
-        String database = environment.getProperty(DATABASE, DEFAULT_DATABASE);
+        if (!present(environment)) {
+            return Optional.empty();
+        }
+        String database = environment.getProperty(DATABASE);
+        if (!hasText(database)) {
+            throw RequiredSettings.refusal(environment, "a database");
+        }
+        database = database.trim();
         String endpoint = environment.getProperty(ACCOUNT_ENDPOINT);
         if (hasText(endpoint)) {
-            return Optional.of(new CosmosSettings(endpoint.trim(), null, database));
+            return Optional.of(new CosmosSettings(endpoint.trim(), null, database,
+                    ConnectionIdentity.of(CONNECTION_STRING, environment::getProperty)));
         }
         String connectionString = environment.getProperty(CONNECTION_STRING);
         if (hasText(connectionString)) {
@@ -58,7 +73,7 @@ public record CosmosSettings(String endpoint, String key, String database) {
             // never echo the connection string: it holds a key
             throw new IllegalArgumentException(CONNECTION_STRING + " needs AccountEndpoint=…;AccountKey=…;");
         }
-        return new CosmosSettings(endpoint, key, database);
+        return new CosmosSettings(endpoint, key, database, new ConnectionIdentity(false, null));
     }
 
     private static boolean hasText(String value) {
@@ -67,6 +82,7 @@ public record CosmosSettings(String endpoint, String key, String database) {
 
     @Override
     public String toString() {
-        return "CosmosSettings[endpoint=" + endpoint + ", identityBased=" + identityBased() + ", database=" + database + "]";
+        return "CosmosSettings[endpoint=" + endpoint + ", " + (identityBased() ? identity.describe() : "account key")
+                + ", database=" + database + "]";
     }
 }

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 
 import com.azure.cosmos.CosmosClient;
+import com.azure.identity.ManagedIdentityCredential;
+import dev.flights.platform.identity.ConnectionIdentity;
 import dev.flights.platform.inprocess.InMemoryDocumentStore;
+import dev.flights.platform.spring.MissingSettingsException;
 import dev.flights.platform.spring.PlatformAutoConfiguration;
 import dev.flights.platform.store.DocumentStore;
 import org.junit.jupiter.api.Test;
@@ -15,11 +18,13 @@ import org.springframework.mock.env.MockEnvironment;
 
 class CosmosAutoConfigurationTest {
 
+    // the in-process switch keeps the topic in-process; what is asserted here is the store
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(CosmosAutoConfiguration.class, PlatformAutoConfiguration.class));
+            .withConfiguration(AutoConfigurations.of(CosmosAutoConfiguration.class, PlatformAutoConfiguration.class))
+            .withPropertyValues("FLIGHTS_IN_PROCESS=true");
 
     @Test
-    void withoutACosmosSettingTheInMemoryStoreStays() {
+    void withoutACosmosSettingTheInMemoryStoreStaysOnlyWhenInProcess() {
         runner.run(context -> {
             assertThat(context).doesNotHaveBean(CosmosClient.class);
             assertThat(context.getBean(DocumentStore.class)).isInstanceOf(InMemoryDocumentStore.class);
@@ -39,14 +44,28 @@ class CosmosAutoConfigurationTest {
     }
 
     @Test
-    void theDatabaseIsFlightsUnlessSaidOtherwise() {
+    void anAccountWithoutADatabaseFailsTheStartNamingIt() {
+        runner.withPropertyValues("CosmosDBConnection__accountEndpoint=https://example.documents.azure.com:443/")
+                .run(context -> assertThat(context.getStartupFailure()).rootCause()
+                        .isInstanceOfSatisfying(MissingSettingsException.class,
+                                e -> assertThat(e.settings()).containsExactly("CosmosDatabase")));
+    }
+
+    @Test
+    void anAccountEndpointConnectsWithTheIdentityItsSettingsName() {
         MockEnvironment environment = new MockEnvironment()
-                .withProperty("CosmosDBConnection__accountEndpoint", "https://example.documents.azure.com:443/");
+                .withProperty("CosmosDBConnection__accountEndpoint", "https://example.documents.azure.com:443/")
+                .withProperty("CosmosDatabase", "flights")
+                .withProperty("CosmosDBConnection__credential", "managedidentity")
+                .withProperty("CosmosDBConnection__clientId", "11111111-2222-3333-4444-555555555555");
 
         CosmosSettings settings = CosmosSettings.from(environment).orElseThrow();
 
-        assertThat(settings.database()).isEqualTo("flights");
         assertThat(settings.identityBased()).isTrue();
+        assertThat(settings.identity()).isEqualTo(
+                new ConnectionIdentity(true, "11111111-2222-3333-4444-555555555555"));
+        assertThat(settings.identity().credential()).isInstanceOfSatisfying(ManagedIdentityCredential.class,
+                credential -> assertThat(credential.getClientId()).isEqualTo("11111111-2222-3333-4444-555555555555"));
     }
 
     @Test

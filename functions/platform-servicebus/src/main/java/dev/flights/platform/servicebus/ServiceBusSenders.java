@@ -2,21 +2,23 @@ package dev.flights.platform.servicebus;
 
 import com.azure.core.amqp.AmqpRetryMode;
 import com.azure.core.amqp.AmqpRetryOptions;
-import com.azure.identity.DefaultAzureCredentialBuilder;
 import com.azure.messaging.servicebus.ServiceBusClientBuilder;
 import com.azure.messaging.servicebus.ServiceBusReceiverClient;
 import com.azure.messaging.servicebus.ServiceBusSenderClient;
 import com.azure.messaging.servicebus.models.ServiceBusReceiveMode;
 import com.azure.messaging.servicebus.models.SubQueue;
+import dev.flights.platform.identity.ConnectionIdentity;
+import dev.flights.platform.spring.RequiredSettings;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
  * Builds the sender of the topic from the app settings the Functions host also reads for its Service Bus
- * triggers: {@value #NAMESPACE_SETTING} (identity-based, the app's managed identity through
- * {@code DefaultAzureCredential}; what Azure uses, no keys in app settings) or else {@value #CONNECTION_STRING_SETTING}
- * (a connection string, for an emulator or a developer's namespace).
+ * triggers: {@value #NAMESPACE_SETTING} (identity-based; what Azure uses, no keys in app settings), with
+ * {@code ServiceBusConnection__credential} / {@code __clientId} choosing the identity as the Service Bus trigger
+ * does ({@link ConnectionIdentity}), or else {@value #CONNECTION_STRING_SETTING} (a connection string, for an
+ * emulator or a developer's namespace).
  *
  * <p>Every sender retries transient failures itself with exponential backoff ({@link #retryOptions()}); when
  * those retries give up the publisher throws {@link TopicUnavailableException}.
@@ -24,8 +26,8 @@ import java.util.function.UnaryOperator;
 public final class ServiceBusSenders {
 
     /** The connection name the function bindings use ({@code connection = "ServiceBusConnection"}). */
-    public static final String CONNECTION = "ServiceBusConnection";
-    public static final String NAMESPACE_SETTING = CONNECTION + "__fullyQualifiedNamespace";
+    public static final String CONNECTION = RequiredSettings.SERVICE_BUS_CONNECTION_STRING;
+    public static final String NAMESPACE_SETTING = RequiredSettings.SERVICE_BUS_NAMESPACE;
     public static final String CONNECTION_STRING_SETTING = CONNECTION;
 
     static final int MAX_RETRIES = 5;
@@ -81,7 +83,7 @@ public final class ServiceBusSenders {
         Optional<String> namespace = present(settings.apply(NAMESPACE_SETTING));
         Optional<String> connectionString = present(settings.apply(CONNECTION_STRING_SETTING));
         if (namespace.isPresent()) {
-            builder.credential(namespace.get(), new DefaultAzureCredentialBuilder().build());
+            builder.credential(namespace.get(), ConnectionIdentity.of(CONNECTION, settings).credential());
         } else if (connectionString.isPresent()) {
             builder.connectionString(connectionString.get());
         } else {
@@ -94,7 +96,8 @@ public final class ServiceBusSenders {
     /** Describes where the sender sends, without the secret of a connection string. */
     static String describe(UnaryOperator<String> settings, String topic) {
         Optional<String> namespace = present(settings.apply(NAMESPACE_SETTING));
-        return namespace.map(ns -> "topic " + topic + " on " + ns + " (managed identity)")
+        return namespace.map(ns -> "topic " + topic + " on " + ns + " ("
+                        + ConnectionIdentity.of(CONNECTION, settings).describe() + ")")
                 .orElse("topic " + topic + " through the connection string " + CONNECTION_STRING_SETTING);
     }
 

@@ -12,6 +12,7 @@ import dev.flights.platform.messaging.OutgoingMessage;
 import dev.flights.platform.spring.DeadLetterAutoConfiguration;
 import dev.flights.platform.spring.PlatformAutoConfiguration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -23,9 +24,11 @@ class ServiceBusAutoConfigurationTest {
             "Endpoint=sb://flights.servicebus.windows.net/;SharedAccessKeyName=send;SharedAccessKey=c2VjcmV0";
 
     // the order given is the wrong one on purpose: the autoconfiguration's own ordering must put it first
+    // the in-process switch keeps the store in memory; what is asserted here is the topic
     private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
             AutoConfigurations.of(DeadLetterAutoConfiguration.class, PlatformAutoConfiguration.class,
-                    ServiceBusAutoConfiguration.class));
+                    ServiceBusAutoConfiguration.class))
+            .withPropertyValues("FLIGHTS_IN_PROCESS=true");
 
     @Test
     void aConnectionStringSettingInstallsTheServiceBusPublisherForTheContractsTopic() {
@@ -50,7 +53,22 @@ class ServiceBusAutoConfigurationTest {
     }
 
     @Test
-    void withoutAServiceBusSettingTheInProcessTopicStays() {
+    void aUserAssignedIdentityNamedByTheTriggersSettingsIsTheSendersIdentityToo() {
+        Map<String, String> settings = Map.of(ServiceBusSenders.NAMESPACE_SETTING, "flights.servicebus.windows.net",
+                "ServiceBusConnection__credential", "managedidentity",
+                "ServiceBusConnection__clientId", "11111111-2222-3333-4444-555555555555");
+
+        assertThat(ServiceBusSenders.describe(settings::get, "reservation-events")).isEqualTo("topic reservation-events"
+                + " on flights.servicebus.windows.net (the user-assigned identity 11111111-2222-3333-4444-555555555555)");
+        runner.withPropertyValues(settings.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new)).run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context).getBean(EventPublisher.class).isInstanceOf(ServiceBusEventPublisher.class);
+                });
+    }
+
+    @Test
+    void withoutAServiceBusSettingTheInProcessTopicStaysOnlyWhenInProcess() {
         runner.run(context -> {
             assertThat(context).hasNotFailed();
             assertThat(context).doesNotHaveBean(ServiceBusSenderClient.class);

@@ -4,8 +4,14 @@ import com.microsoft.azure.functions.ExecutionContext;
 import java.util.UUID;
 import java.util.logging.Logger;
 
-/** The execution context the Functions host passes to every invocation: a logger, an invocation id, a name. */
+/**
+ * The execution context the Functions host passes to every invocation: a logger, an invocation id, a name. Its
+ * logger goes nowhere: the worker would send its lines to the host, but the local host prints every line on its
+ * console already.
+ */
 public record InProcessExecutionContext(String functionName, String invocationId) implements ExecutionContext {
+
+    private static final Logger SILENT = silent();
 
     public static InProcessExecutionContext of(String functionName) {
         return new InProcessExecutionContext(functionName, UUID.randomUUID().toString());
@@ -13,7 +19,7 @@ public record InProcessExecutionContext(String functionName, String invocationId
 
     @Override
     public Logger getLogger() {
-        return Logger.getLogger("Function." + functionName);
+        return SILENT;
     }
 
     @Override
@@ -24,5 +30,11 @@ public record InProcessExecutionContext(String functionName, String invocationId
     @Override
     public String getFunctionName() {
         return functionName;
+    }
+
+    private static Logger silent() {
+        Logger logger = Logger.getAnonymousLogger();
+        logger.setUseParentHandlers(false);
+        return logger;
     }
 }

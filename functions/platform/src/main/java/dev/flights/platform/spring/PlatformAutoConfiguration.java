@@ -9,14 +9,19 @@ import dev.flights.platform.store.DocumentStore;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 /**
- * The platform beans of a function app. A host that runs several apps (the local host, a test) registers one
- * shared store and topic in each app's context before it starts, and these in-process defaults step aside.
+ * The platform beans of a function app. The store and the topic come from the Cosmos DB and Service Bus
+ * auto-configurations when their settings are present, or from a host that runs several apps (the local host, a
+ * test) and registers its own before the app starts. Otherwise the app runs on the in-process store and topic only
+ * when {@code FLIGHTS_IN_PROCESS=true}; without it the start fails naming the missing settings (an app on Azure
+ * must never fall back to instance memory).
  */
 @AutoConfiguration
 @EnableConfigurationProperties(OutboxSettings.class)
@@ -25,16 +30,28 @@ public class PlatformAutoConfiguration {
     private static final Logger log = LoggerFactory.getLogger(PlatformAutoConfiguration.class);
 
     @Bean
+    static BeanPostProcessor functionInvocationScope() {
+        return new FunctionInvocationScope();
+    }
+
+    @Bean
     @ConditionalOnMissingBean
-    DocumentStore documentStore() {
-        log.warn("no document store configured: this app keeps its state in memory, fit only for a local run");
+    DocumentStore documentStore(Environment environment) {
+        if (!RequiredSettings.inProcess(environment)) {
+            throw RequiredSettings.refusal(environment, "a document store");
+        }
+        log.warn("{}=true: this app keeps its state in memory, fit only for a local run", RequiredSettings.IN_PROCESS);
         return new InMemoryDocumentStore();
     }
 
     @Bean
     @ConditionalOnMissingBean
-    EventPublisher eventPublisher() {
-        log.warn("no topic configured: this app publishes to an in-process topic, fit only for a local run");
+    EventPublisher eventPublisher(Environment environment) {
+        if (!RequiredSettings.inProcess(environment)) {
+            throw RequiredSettings.refusal(environment, "a topic");
+        }
+        log.warn("{}=true: this app publishes to an in-process topic, fit only for a local run",
+                RequiredSettings.IN_PROCESS);
         return InProcessTopic.fromContract();
     }
 

@@ -14,6 +14,7 @@ import dev.flights.view.ReservationViewApplication;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import dev.flights.platform.testing.RecordingExecutionContext;
 
 /** The function classes as the Azure Java worker gets them (see {@link AzureWorker}). */
 class AzureWorkerInvocationTest {
@@ -41,6 +42,18 @@ class AzureWorkerInvocationTest {
         assertThat(response.getStatusCode()).isEqualTo(400);
         assertThat(response.getHeader("Content-Type")).isEqualTo("application/problem+json");
         assertThat(json(response).path("errors").get(0).path("field").asText()).isEqualTo("userId");
+    }
+
+    @Test
+    void theAppsLogLinesReachTheInvocationsLogger() throws Exception {
+        ReservationVersions reservation = aReservation().by("logged").version(3, "CONFIRMED");
+        RecordingExecutionContext invocation = new RecordingExecutionContext("projectReservationView");
+
+        WORKER.instance(ReservationViewFunctions.class).project(changes(reservation.document()), invocation);
+
+        // a change-feed batch carries no correlation id: the line says so with "-"
+        assertThat(invocation.messages()).anySatisfy(line -> assertThat(line)
+                .startsWith("[-] UpdateViewOnReservationChanged: reservation ").endsWith(" shows CONFIRMED (version 3)"));
     }
 
     private static HttpResponseMessage list(Map<String, String> query) throws Exception {

@@ -12,6 +12,7 @@ import dev.flights.reserve.ReserveApplication;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import dev.flights.platform.testing.RecordingExecutionContext;
 
 /** The function classes as the Azure Java worker gets them (see {@link AzureWorker}). */
 class AzureWorkerInvocationTest {
@@ -42,6 +43,18 @@ class AzureWorkerInvocationTest {
     void everyInvocationGetsTheBeanOfTheOneContext() throws Exception {
         assertThat(WORKER.instance(ReservationFunctions.class))
                 .isSameAs(WORKER.instance(ReservationFunctions.class));
+    }
+
+    @Test
+    void theAppsLogLinesReachTheInvocationsLoggerWithTheRequestsCorrelationId() throws Exception {
+        RecordingExecutionContext invocation = new RecordingExecutionContext("reserve");
+
+        WORKER.instance(ReservationFunctions.class).reserve(InProcessHttpRequest.post("/api/reservations",
+                "{\"userId\":\"ew\",\"flightId\":\"KE123\"}",
+                Map.of("Content-Type", "application/json", "x-correlation-id", "corr-reserve-log")), invocation);
+
+        assertThat(invocation.messages()).anySatisfy(line -> assertThat(line)
+                .startsWith("[corr-reserve-log] ReserveSeat: reservation ").endsWith(" requested by ew on KE123"));
     }
 
     private static HttpResponseMessage reserve(String body) throws Exception {

@@ -1,0 +1,102 @@
+package dev.flights.localhost.packaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.azure.functions.ExecutionContext;
+import dev.flights.localhost.discovery.AppDiscovery;
+import dev.flights.localhost.discovery.FunctionApp;
+import java.io.File;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Each packaged app (target/azure-functions/flights-&lt;app&gt;: the app jar and lib/) started in a fresh JVM the way
+ * the Java worker starts it, through the Spring adapter with MAIN_CLASS and nothing else in the environment: it
+ * refuses to start and names the missing settings. With {@code FLIGHTS_IN_PROCESS=true} the packaged reserve app
+ * starts and hands its own log lines, with the correlation id, to the invocation's logger.
+ */
+class PackagedAppIT {
+
+    private static final Path FUNCTIONS = Path.of(System.getProperty("flights.functionsDir", ".."))
+            .toAbsolutePath().normalize();
+    private static final List<FunctionApp> APPS = new AppDiscovery("dev.flights").discover();
+
+    @TestFactory
+    Stream<DynamicTest> everyPackagedAppStartedWithoutSettingsRefusesToStartNamingThem() {
+        return APPS.stream().map(app -> DynamicTest.dynamicTest(app.name(), () -> {
+            Run run = launch(app, Map.of(), app.functions().get(0).functionClass().getName());
+
+            assertThat(run.exitCode()).as(run.output()).isEqualTo(3);
+            assertThat(run.lines("REFUSED ")).as(run.output()).anySatisfy(message -> assertThat(message)
+                    .contains("CosmosDBConnection__accountEndpoint (or CosmosDBConnection)", "CosmosDatabase",
+                            "ServiceBusConnection__fullyQualifiedNamespace (or ServiceBusConnection)",
+                            "FLIGHTS_IN_PROCESS=true"));
+        }));
+    }
+
+    @Test
+    void thePackagedAppHandsItsOwnLogLinesWithTheCorrelationIdToTheInvocationsLogger() throws Exception {
+        FunctionApp reserve = APPS.stream().filter(app -> app.name().equals("reserve")).findFirst().orElseThrow();
+
+        Run run = launch(reserve, Map.of("FLIGHTS_IN_PROCESS", "true"),
+                "dev.flights.reserve.functions.ReservationFunctions", "reserve", "corr-packaged");
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.lines("STATUS ")).containsExactly("202");
+        assertThat(run.lines("RECORD ")).as(run.output()).anySatisfy(line -> assertThat(line)
+                .startsWith("INFO [corr-packaged] ReserveSeat: reservation ").endsWith(" requested by ew on KE123"));
+    }
+
+    private static Run launch(FunctionApp app, Map<String, String> settings, String... arguments)
+            throws IOException, InterruptedException, URISyntaxException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classPath(app),
+                PackagedAppLauncher.class.getName()));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().clear();
+        builder.environment().put("MAIN_CLASS", app.startClass().getName());
+        builder.environment().putAll(settings);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return new Run(process.exitValue(), output);
+    }
+
+    /** The app jar and lib/, as the worker loads them, plus the library the worker provides and the launcher. */
+    private static String classPath(FunctionApp app) throws IOException, URISyntaxException {
+        Path staging = FUNCTIONS.resolve(app.name()).resolve("target/azure-functions").resolve("flights-" + app.name());
+        assertThat(staging).as("the package of %s: run mvn package first", app.name()).isDirectory();
+        List<String> entries = new ArrayList<>();
+        try (Stream<Path> jars = Stream.concat(Files.list(staging), Files.list(staging.resolve("lib")))) {
+            jars.filter(p -> p.toString().endsWith(".jar")).forEach(p -> entries.add(p.toString()));
+        }
+        // azure-functions-java-core-library (ExecutionContext, HttpRequestMessage...): the worker provides it, not lib/
+        entries.add(location(ExecutionContext.class));
+        entries.add(location(PackagedAppLauncher.class));
+        return String.join(File.pathSeparator, entries);
+    }
+
+    private static String location(Class<?> type) throws URISyntaxException {
+        return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+    }
+
+    private record Run(int exitCode, String output) {
+
+        List<String> lines(String prefix) {
+            return output.lines().filter(line -> line.startsWith(prefix))
+                    .map(line -> line.substring(prefix.length())).toList();
+        }
+    }
+}

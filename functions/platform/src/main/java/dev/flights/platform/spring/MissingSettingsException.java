@@ -1,0 +1,20 @@
+package dev.flights.platform.spring;
+
+import java.util.List;
+
+/** An app started without the settings that connect it to Azure, and without {@code FLIGHTS_IN_PROCESS=true}. */
+public final class MissingSettingsException extends IllegalStateException {
+
+    private final List<String> settings;
+
+    public MissingSettingsException(List<String> settings) {
+        super("missing app settings: " + String.join(", ", settings) + ". Without them this app has no store or"
+                + " no topic; set " + RequiredSettings.IN_PROCESS + "=true only to run it on the in-process store and"
+                + " topic (local runs and tests)");
+        this.settings = List.copyOf(settings);
+    }
+
+    public List<String> settings() {
+        return settings;
+    }
+}

@@ -19,8 +19,9 @@ public record LocalHostOptions(int port, Map<String, String> appProperties, long
 
     public static final int DEFAULT_PORT = 7071;
 
+    /** The topic behaves as host.json tells the Service Bus extension (see {@link HostJson}). */
     public static LocalHostOptions defaults() {
-        return new LocalHostOptions(DEFAULT_PORT, Map.of(), 50, TopicSettings.defaults());
+        return new LocalHostOptions(DEFAULT_PORT, Map.of(), 50, HostJson.topicSettings());
     }
 
     public LocalHostOptions withPort(int newPort) {

@@ -95,7 +95,8 @@ class OutageIT {
         api.awaitStatus(id, "TICKETED");
         JsonNode letter = Api.await(() -> deadLetter(poisonId), l -> l != null, "the poison message in pay's dead letters");
 
-        assertThat(letter.path("reason").asText()).contains("MalformedEventException");
+        assertThat(letter.path("reason").asText()).isEqualTo("MaxDeliveryCountExceeded");
+        assertThat(letter.path("description").asText()).contains("MalformedEventException");
         assertThat(letter.path("message").path("deliveryCount").asInt()).isEqualTo(10);
         assertThat(api.post("/admin/dead-letters/pay/replay", null, java.util.Map.of()).body().path("replayed").asInt())
                 .isGreaterThanOrEqualTo(1);

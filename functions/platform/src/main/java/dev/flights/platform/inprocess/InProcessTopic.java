@@ -43,6 +43,13 @@ public final class InProcessTopic implements EventPublisher, AutoCloseable {
         void handle(ReceivedMessage message) throws Exception;
     }
 
+    /** Sees each delivery begin and end: how a test watches session locks and redelivery on a running host. */
+    public interface DeliveryObserver {
+        void started(String subscription, ReceivedMessage message);
+
+        void finished(String subscription, ReceivedMessage message, Throwable failure);
+    }
+
     private final Subscriptions topology;
     private final TopicSettings settings;
     private final Clock clock;
@@ -115,6 +122,10 @@ public final class InProcessTopic implements EventPublisher, AutoCloseable {
     /** Starts delivering a subscription's messages to {@code handler}. */
     public void subscribe(String subscription, Handler handler) {
         queue(subscription).attach(handler);
+    }
+
+    public void observeDeliveries(DeliveryObserver observer) {
+        subscriptions.values().forEach(queue -> queue.observer = observer);
     }
 
     /** Stops delivering (the consuming app is down); messages wait in the subscription. */

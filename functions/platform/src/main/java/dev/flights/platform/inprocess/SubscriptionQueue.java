@@ -48,6 +48,7 @@ final class SubscriptionQueue {
     private final List<DeadLetter> deadLetters = new ArrayList<>();
     private InProcessTopic.Handler handler;
     private boolean paused;
+    volatile InProcessTopic.DeliveryObserver observer;
 
     SubscriptionQueue(String name, Set<EventType> filter, ExecutorService deliveries, ScheduledExecutorService timers,
             TopicSettings settings, int maxDeliveryCount, Clock clock) {
@@ -172,7 +173,14 @@ final class SubscriptionQueue {
                 queue.addFirst(message);
                 current = handler;
             }
+            InProcessTopic.DeliveryObserver watching = observer;
+            if (watching != null) {
+                watching.started(name, message);
+            }
             Throwable failure = deliver(current, message);
+            if (watching != null) {
+                watching.finished(name, message, failure);
+            }
             synchronized (this) {
                 settle(session, message, failure);
             }

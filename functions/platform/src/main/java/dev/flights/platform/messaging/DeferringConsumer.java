@@ -43,9 +43,18 @@ public final class DeferringConsumer {
             if (!TransientFailures.isTransient(failure)) {
                 throw failure;
             }
-            String id = messageId != null ? messageId : received.event().eventId().toString();
+            String id = messageId != null ? unquoted(messageId) : received.event().eventId().toString();
             defer(RetryAttempt.of(id, subscription).next(), received, body, failure);
         }
+    }
+
+    /**
+     * A host that hands trigger metadata over as JSON text would quote the id; read as it is, the next attempt would
+     * never be recognised and its copy would carry an id duplicate detection drops.
+     */
+    private static String unquoted(String messageId) {
+        return messageId.length() >= 2 && messageId.startsWith("\"") && messageId.endsWith("\"")
+                ? messageId.substring(1, messageId.length() - 1) : messageId;
     }
 
     private void defer(RetryAttempt next, ReceivedEvent received, String body, RuntimeException failure) {

@@ -85,6 +85,16 @@ class DeferringConsumerTest {
     }
 
     @Test
+    void anIdHandedOverAsJsonTextIsReadWithoutItsQuotes() {
+        consumer.consume("reserve", "\"" + APPROVED.eventId() + ":reserve:retry-1\"", BODY, received -> {
+            throw new StoreUnavailableException("503");
+        });
+
+        assertThat(sent).singleElement().extracting(OutgoingMessage::messageId)
+                .isEqualTo(APPROVED.eventId() + ":reserve:retry-2");
+    }
+
+    @Test
     void aFailureTimeDoesNotCureGoesBackToTheTopicToBeRedeliveredAndDeadLettered() {
         assertThatThrownBy(() -> consumer.consume("reserve", "m-1", BODY, received -> {
             throw new IllegalStateException("a bug");

@@ -77,6 +77,7 @@ class StoreOutageIT {
         ids.add(reserve(customers.get(0), "KE1"));
         ids.add(reserve(customers.get(1), "KE2"));
 
+        long callsBefore = host.storeOf(app).callsWhileFailing();
         host.setFailing(app, true);
         try {
             long end = System.nanoTime() + OUTAGE.toNanos();
@@ -99,6 +100,7 @@ class StoreOutageIT {
         } finally {
             host.setFailing(app, false);
         }
+        assertThat(host.storeOf(app).callsWhileFailing()).as("%s met its failing store", app).isGreaterThan(callsBefore);
         api.cancel(ids.get(ids.size() - 1));
 
         awaitTrue(() -> ids.stream().allMatch(id -> settled(api.reservation(id))) && host.isQuiet()

@@ -29,7 +29,7 @@ class IssueTicketApplicationTest {
                 .web(WebApplicationType.NONE).properties("FLIGHTS_IN_PROCESS=true").run()) {
             app.getBean(TicketEventFunctions.class).onSagaEvent(
                     EventCodec.encode(reservation.confirmed(), "/apps/reserve", "corr-1"),
-                    InProcessExecutionContext.of("issueTicketOnSagaEvent"));
+                    "message-1", InProcessExecutionContext.of("issueTicketOnSagaEvent"));
 
             assertThat(app.getBean(DocumentStore.class).container(ContainerLayout.TICKETS)
                     .read(reservation.id().toString(), "ticket"))

@@ -24,8 +24,9 @@ public record LocalHostOptions(int port, Map<String, String> appProperties, long
     public static final int DEFAULT_PORT = 7071;
     public static final long AZURE_FEED_DELAYS = 0;
 
+    /** The topic behaves as host.json tells the Service Bus extension (see {@link HostJson}). */
     public static LocalHostOptions defaults() {
-        return new LocalHostOptions(DEFAULT_PORT, Map.of(), AZURE_FEED_DELAYS, TopicSettings.defaults());
+        return new LocalHostOptions(DEFAULT_PORT, Map.of(), AZURE_FEED_DELAYS, HostJson.topicSettings());
     }
 
     public LocalHostOptions withChangeFeedDelayCap(long millis) {

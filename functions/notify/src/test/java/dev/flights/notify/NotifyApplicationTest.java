@@ -37,7 +37,7 @@ class NotifyApplicationTest {
                 .web(WebApplicationType.NONE).properties("FLIGHTS_IN_PROCESS=true").run()) {
             app.getBean(NotificationEventFunctions.class).onSagaEvent(
                     EventCodec.encode(reservation.confirmed(), "/apps/reserve", "corr-1"),
-                    InProcessExecutionContext.of("notifyOnSagaEvent"));
+                    "message-1", InProcessExecutionContext.of("notifyOnSagaEvent"));
 
             HttpResponseMessage response = app.getBean(NotificationFunctions.class).list(
                     InProcessHttpRequest.get("/api/notifications", Map.of("userId", "ew")),
@@ -68,7 +68,7 @@ class NotifyApplicationTest {
                         "NOTIFY_WEBHOOK_RETRY_MAX_ATTEMPTS", "3"))) {
             app.getBean(NotificationEventFunctions.class).onSagaEvent(
                     EventCodec.encode(reservation.confirmed(), "/apps/reserve", "corr-1"),
-                    InProcessExecutionContext.of("notifyOnSagaEvent"));
+                    "message-1", InProcessExecutionContext.of("notifyOnSagaEvent"));
 
             WebhookSettings settings = app.getBean(WebhookSettings.class);
             assertThat(settings.language()).isEqualTo(Language.KO);

@@ -28,7 +28,7 @@ class AzureWorkerInvocationTest {
 
         WORKER.instance(TicketEventFunctions.class).onSagaEvent(
                 EventCodec.encode(reservation.confirmed(), "/apps/reserve", "corr-azure-worker"),
-                InProcessExecutionContext.of("issueTicketOnSagaEvent"));
+                "message-1", InProcessExecutionContext.of("issueTicketOnSagaEvent"));
 
         // the store bean of the same (static) context the function class came from
         assertThat(WORKER.instance(DocumentStore.class).container(ContainerLayout.TICKETS)
@@ -54,7 +54,7 @@ class AzureWorkerInvocationTest {
         TicketEventFunctions functions = WORKER.instance(TicketEventFunctions.class);
 
         assertThatThrownBy(() -> functions.onSagaEvent("{\"hello\":1}",
-                InProcessExecutionContext.of("issueTicketOnSagaEvent")))
+                "message-1", InProcessExecutionContext.of("issueTicketOnSagaEvent")))
                 .isInstanceOf(MalformedEventException.class);
     }
 }

@@ -13,8 +13,12 @@ import dev.flights.contract.codec.MalformedEventException;
 import dev.flights.contract.events.PaymentApproved;
 import dev.flights.contract.events.SagaEvent;
 import dev.flights.platform.correlation.Correlation;
+import dev.flights.platform.inprocess.FaultInjectingDocumentStore;
 import dev.flights.platform.inprocess.InMemoryDocumentStore;
 import dev.flights.platform.inprocess.InProcessExecutionContext;
+import dev.flights.platform.messaging.DeferringConsumer;
+import dev.flights.platform.messaging.MessageRetrySettings;
+import dev.flights.platform.messaging.OutgoingMessage;
 import dev.flights.platform.store.ContainerLayout;
 import dev.flights.platform.store.DocumentContainer;
 import dev.flights.platform.store.DocumentQuery;
@@ -23,7 +27,9 @@ import dev.flights.ticket.adapter.TicketDocuments;
 import dev.flights.ticket.application.IssueTicketOnReservationConfirmed;
 import dev.flights.ticket.application.VoidTicketOnReservationCancelled;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -31,7 +37,8 @@ import org.junit.jupiter.api.Test;
 
 class TicketEventFunctionsTest {
 
-    private final InMemoryDocumentStore store = new InMemoryDocumentStore();
+    private final FaultInjectingDocumentStore store = new FaultInjectingDocumentStore(new InMemoryDocumentStore());
+    private final List<OutgoingMessage> sent = new ArrayList<>();
     private final DocumentContainer tickets = store.container(ContainerLayout.TICKETS);
     private final TicketEventFunctions functions;
     private final ReservationEvents reservation = aReservation();
@@ -39,7 +46,9 @@ class TicketEventFunctionsTest {
     TicketEventFunctionsTest() {
         TicketDocuments documents = new TicketDocuments(store);
         Clock clock = Clock.fixed(NOON, ZoneOffset.UTC);
-        functions = new TicketEventFunctions(new IssueTicketOnReservationConfirmed(documents, clock),
+        functions = new TicketEventFunctions(
+                new DeferringConsumer(sent::addAll, MessageRetrySettings.defaults(), clock),
+                new IssueTicketOnReservationConfirmed(documents, clock),
                 new VoidTicketOnReservationCancelled(documents, clock));
     }
 
@@ -70,6 +79,23 @@ class TicketEventFunctionsTest {
     }
 
     @Test
+    void whileTheStoreIsUnavailableAConfirmationIsSentBackToIssueTicketLaterAndTheMessageCompletes() {
+        store.setFailing(true);
+
+        deliver(reservation.confirmed(), "corr-7");
+
+        store.setFailing(false);
+        assertThat(tickets.read(reservation.id().toString(), "ticket")).isEmpty();
+        assertThat(sent).singleElement().satisfies(copy -> {
+            assertThat(copy.to()).isEqualTo("issue-ticket");
+            assertThat(copy.messageId()).isEqualTo("message-1:issue-ticket:retry-1");
+            assertThat(copy.sessionId()).isEqualTo(reservation.id().toString());
+            assertThat(copy.type()).isEqualTo("ReservationConfirmed");
+            assertThat(copy.scheduledEnqueueTime()).isEqualTo(NOON.plus(Duration.ofSeconds(5)));
+        });
+    }
+
+    @Test
     void leavesTicketsAloneForAnEventThatIsNotForIssueTicket() {
         deliver(new PaymentApproved(UUID.randomUUID(), NOON, reservation.id(), new UserId("ew"), Money.of(100),
                 Money.of(50)), "corr-1");
@@ -80,13 +106,13 @@ class TicketEventFunctionsTest {
     @Test
     void refusesAMessageThatIsNotACloudEventSoTheTopicCanDeadLetterIt() {
         assertThatThrownBy(() -> functions.onSagaEvent("{\"hello\":1}",
-                InProcessExecutionContext.of("issueTicketOnSagaEvent")))
+                "message-1", InProcessExecutionContext.of("issueTicketOnSagaEvent")))
                 .isInstanceOf(MalformedEventException.class);
     }
 
     private void deliver(SagaEvent event, String correlationId) {
         functions.onSagaEvent(EventCodec.encode(event, "/apps/reserve", correlationId),
-                InProcessExecutionContext.of("issueTicketOnSagaEvent"));
+                "message-1", InProcessExecutionContext.of("issueTicketOnSagaEvent"));
     }
 
     private ObjectNode ticket() {

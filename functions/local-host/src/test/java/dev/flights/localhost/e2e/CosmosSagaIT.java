@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.azure.cosmos.CosmosClient;
 import com.azure.cosmos.CosmosClientBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.flights.localhost.HostJson;
 import dev.flights.localhost.LocalHostOptions;
 import dev.flights.localhost.LocalHostRuntime;
 import dev.flights.platform.cosmos.CosmosDocumentStore;
 import dev.flights.platform.cosmos.LocalCosmosServer;
-import dev.flights.platform.inprocess.TopicSettings;
 import dev.flights.platform.store.ContainerLayout;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,7 +33,7 @@ class CosmosSagaIT {
         client = new CosmosClientBuilder().endpoint(server.endpoint()).key(LocalCosmosServer.DUMMY_KEY)
                 .gatewayMode().contentResponseOnWriteEnabled(true).buildClient();
         host = LocalHostRuntime.start(new LocalHostOptions(0, SharedLocalHost.FAST_SETTINGS, 50,
-                new TopicSettings(8, Duration.ofMinutes(10), Duration.ofMillis(20), Duration.ofMillis(200)),
+                HostJson.topicSettings(),
                 new CosmosDocumentStore(client, "flights")));
     }
 

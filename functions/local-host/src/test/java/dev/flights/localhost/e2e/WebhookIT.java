@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import dev.flights.contract.codec.EventCodec;
+import dev.flights.localhost.HostJson;
 import dev.flights.localhost.LocalHostOptions;
 import dev.flights.localhost.LocalHostRuntime;
-import dev.flights.platform.inprocess.TopicSettings;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +65,7 @@ class WebhookIT {
                 "notify.webhook.retry.delay", "200ms",
                 "notify.webhook.retry.max-delay", "1s");
         host = LocalHostRuntime.start(new LocalHostOptions(0, settings, 20,
-                new TopicSettings(8, Duration.ofMinutes(10), Duration.ofMillis(20), Duration.ofMillis(200))));
+                HostJson.topicSettings()));
     }
 
     @AfterAll

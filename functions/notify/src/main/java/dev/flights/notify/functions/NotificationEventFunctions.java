@@ -1,26 +1,30 @@
 package dev.flights.notify.functions;
 
 import com.microsoft.azure.functions.ExecutionContext;
+import com.microsoft.azure.functions.annotation.BindingName;
 import com.microsoft.azure.functions.annotation.FunctionName;
 import com.microsoft.azure.functions.annotation.ServiceBusTopicTrigger;
 import dev.flights.contract.codec.ReceivedEvent;
 import dev.flights.contract.events.NotificationDeliveryDue;
 import dev.flights.notify.application.NotifyOnSagaEvent;
 import dev.flights.notify.application.RetryWebhookOnDeliveryDue;
-import dev.flights.platform.messaging.EventConsumption;
+import dev.flights.platform.messaging.DeferringConsumer;
 import org.springframework.stereotype.Component;
 
 /**
  * Topic: every customer-facing event, and notify's own webhook retry notes, on the {@code notify} subscription
- * (session per reservation).
+ * (session per reservation); a transient store failure defers the message ({@link DeferringConsumer}).
  */
 @Component
 public class NotificationEventFunctions {
 
+    private final DeferringConsumer consumer;
     private final NotifyOnSagaEvent notify;
     private final RetryWebhookOnDeliveryDue retry;
 
-    public NotificationEventFunctions(NotifyOnSagaEvent notify, RetryWebhookOnDeliveryDue retry) {
+    public NotificationEventFunctions(DeferringConsumer consumer, NotifyOnSagaEvent notify,
+            RetryWebhookOnDeliveryDue retry) {
+        this.consumer = consumer;
         this.notify = notify;
         this.retry = retry;
     }
@@ -29,8 +33,11 @@ public class NotificationEventFunctions {
     public void onSagaEvent(
             @ServiceBusTopicTrigger(name = "message", topicName = "reservation-events", subscriptionName = "notify",
                     connection = "ServiceBusConnection", isSessionsEnabled = true) String message,
-            ExecutionContext context) {
-        ReceivedEvent received = EventConsumption.receive("notify", message);
+            @BindingName("MessageId") String messageId, ExecutionContext context) {
+        consumer.consume("notify", messageId, message, this::on);
+    }
+
+    private void on(ReceivedEvent received) {
         if (received.event() instanceof NotificationDeliveryDue due) {
             retry.on(due);
         } else {

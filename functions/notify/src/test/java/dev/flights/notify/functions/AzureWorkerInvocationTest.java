@@ -27,7 +27,7 @@ class AzureWorkerInvocationTest {
         SagaEvents reservation = aReservation().by("azure-worker");
         WORKER.instance(NotificationEventFunctions.class).onSagaEvent(
                 EventCodec.encode(reservation.confirmed(), "/apps/reserve", "corr-azure-worker"),
-                InProcessExecutionContext.of("notifyOnSagaEvent"));
+                "message-1", InProcessExecutionContext.of("notifyOnSagaEvent"));
 
         HttpResponseMessage response = list(Map.of("userId", "azure-worker"));
 

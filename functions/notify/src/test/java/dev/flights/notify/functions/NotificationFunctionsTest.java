@@ -20,6 +20,8 @@ import dev.flights.platform.correlation.Correlation;
 import dev.flights.platform.inprocess.InMemoryDocumentStore;
 import dev.flights.platform.inprocess.InProcessExecutionContext;
 import dev.flights.platform.inprocess.InProcessHttpRequest;
+import dev.flights.platform.messaging.DeferringConsumer;
+import dev.flights.platform.messaging.MessageRetrySettings;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -33,6 +35,7 @@ class NotificationFunctionsTest {
     private final WebhookDeliveries noWebhook = new WebhookDeliveries(Optional.empty(), notifications,
             new RecordingTopic(), WebhookSettings.off(), Clock.systemUTC());
     private final NotificationEventFunctions topic = new NotificationEventFunctions(
+            new DeferringConsumer(new RecordingTopic(), MessageRetrySettings.defaults(), Clock.systemUTC()),
             new NotifyOnSagaEvent(notifications, List.of(), noWebhook),
             new RetryWebhookOnDeliveryDue(notifications, noWebhook));
     private final NotificationFunctions http = new NotificationFunctions(new ListNotifications(notifications));
@@ -86,7 +89,7 @@ class NotificationFunctionsTest {
 
     private void deliver(SagaEvent event) {
         topic.onSagaEvent(EventCodec.encode(event, "/apps/test", "corr-1"),
-                InProcessExecutionContext.of("notifyOnSagaEvent"));
+                "message-1", InProcessExecutionContext.of("notifyOnSagaEvent"));
     }
 
     private HttpResponseMessage list(Map<String, String> query) {

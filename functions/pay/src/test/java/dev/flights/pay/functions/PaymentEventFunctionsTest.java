@@ -32,7 +32,7 @@ class PaymentEventFunctionsTest {
 
     private void deliver(SagaEvent event, String correlationId) {
         events.onSagaEvent(EventCodec.encode(event, "/apps/reserve", correlationId),
-                InProcessExecutionContext.of("payOnSagaEvent"));
+                "message-1", InProcessExecutionContext.of("payOnSagaEvent"));
     }
 
     private void deposit(String user, long amount) {
@@ -127,7 +127,7 @@ class PaymentEventFunctionsTest {
     @Test
     void failsAMessageThatIsNotASagaEventSoTheTopicCanDeadLetterIt() {
         assertThatThrownBy(() -> events.onSagaEvent("{\"hello\": \"world\"}",
-                InProcessExecutionContext.of("payOnSagaEvent")))
+                "message-1", InProcessExecutionContext.of("payOnSagaEvent")))
                 .isInstanceOf(MalformedEventException.class);
     }
 }

@@ -18,8 +18,10 @@ import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -28,9 +30,10 @@ import org.slf4j.MDC;
 
 /**
  * The {@code reservation-events} topic in process, with Service Bus semantics: subscriptions filtered on the
- * {@code type} property, duplicate detection on the message id, sessions (one message of a session in flight at a
- * time, in order), at-least-once delivery with redelivery after a failure, a max delivery count and a dead-letter
- * queue per subscription, and scheduled messages.
+ * {@code type} property (or addressed by {@code To}), duplicate detection on the message id, sessions processed as
+ * one Functions instance does under host.json's settings (see {@link TopicSettings}), at-least-once delivery with
+ * immediate redelivery after a failure, a max delivery count and a dead-letter queue per subscription, and scheduled
+ * messages.
  */
 public final class InProcessTopic implements EventPublisher, AutoCloseable {
 
@@ -42,10 +45,18 @@ public final class InProcessTopic implements EventPublisher, AutoCloseable {
         void handle(ReceivedMessage message) throws Exception;
     }
 
+    /** Sees each delivery begin and end: how a test watches session locks and redelivery on a running host. */
+    public interface DeliveryObserver {
+        void started(String subscription, ReceivedMessage message);
+
+        void finished(String subscription, ReceivedMessage message, Throwable failure);
+    }
+
     private final Subscriptions topology;
     private final TopicSettings settings;
     private final Clock clock;
-    private final ScheduledExecutorService executor;
+    private final ExecutorService deliveries;
+    private final ScheduledExecutorService timers;
     private final Map<String, SubscriptionQueue> subscriptions = new LinkedHashMap<>();
     private final Map<String, Instant> seenMessageIds = new ConcurrentHashMap<>();
     private final List<OutgoingMessage> accepted = Collections.synchronizedList(new ArrayList<>());
@@ -55,13 +66,11 @@ public final class InProcessTopic implements EventPublisher, AutoCloseable {
         this.topology = topology;
         this.settings = settings;
         this.clock = clock;
-        this.executor = Executors.newScheduledThreadPool(settings.deliveryThreads(), runnable -> {
-            Thread thread = new Thread(runnable, "topic-delivery");
-            thread.setDaemon(true);
-            return thread;
-        });
-        topology.filters().forEach((name, types) -> subscriptions.put(name, new SubscriptionQueue(name, types, executor, settings,
-                topology.maxDeliveryCount(), clock)));
+        // one thread per slot in use, as many as the sessions being processed at once
+        this.deliveries = Executors.newCachedThreadPool(daemon("topic-delivery"));
+        this.timers = Executors.newSingleThreadScheduledExecutor(daemon("topic-timers"));
+        topology.filters().forEach((name, types) -> subscriptions.put(name, new SubscriptionQueue(name, types,
+                deliveries, timers, settings, topology.maxDeliveryCount(), clock)));
     }
 
     public static InProcessTopic fromContract() {
@@ -70,6 +79,11 @@ public final class InProcessTopic implements EventPublisher, AutoCloseable {
 
     public String name() {
         return topology.topic();
+    }
+
+    /** The session settings in force (host.json's, on the local host). */
+    public TopicSettings settings() {
+        return settings;
     }
 
     @Override
@@ -97,7 +111,7 @@ public final class InProcessTopic implements EventPublisher, AutoCloseable {
             Instant due = message.scheduledEnqueueTime();
             if (due != null && due.isAfter(now)) {
                 scheduled.incrementAndGet();
-                executor.schedule(() -> {
+                timers.schedule(() -> {
                     scheduled.decrementAndGet();
                     enqueue(message);
                 }, Duration.between(now, due).toMillis(), TimeUnit.MILLISECONDS);
@@ -110,6 +124,10 @@ public final class InProcessTopic implements EventPublisher, AutoCloseable {
     /** Starts delivering a subscription's messages to {@code handler}. */
     public void subscribe(String subscription, Handler handler) {
         queue(subscription).attach(handler);
+    }
+
+    public void observeDeliveries(DeliveryObserver observer) {
+        subscriptions.values().forEach(queue -> queue.observer = observer);
     }
 
     /** Stops delivering (the consuming app is down); messages wait in the subscription. */
@@ -169,7 +187,16 @@ public final class InProcessTopic implements EventPublisher, AutoCloseable {
 
     @Override
     public void close() {
-        executor.shutdownNow();
+        timers.shutdownNow();
+        deliveries.shutdownNow();
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     private void enqueue(OutgoingMessage message) {

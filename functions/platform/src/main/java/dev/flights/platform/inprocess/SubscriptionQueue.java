@@ -6,7 +6,7 @@ import dev.flights.platform.messaging.OutgoingMessage;
 import dev.flights.platform.messaging.ReceivedMessage;
 import java.time.Clock;
 import java.util.ArrayDeque;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,20 +14,31 @@ import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One subscription of the in-process topic: its type filter, a queue per session with at most one message of a
- * session in flight, redelivery with backoff after a failure, and a dead-letter queue after the max delivery count.
+ * One session-enabled subscription as one Functions instance processes it. A session is processed in a slot that
+ * holds its lock: one message at a time, in order. At most {@code maxConcurrentSessions} slots; a slot whose session
+ * has no message left waits {@code sessionIdleTimeout} for the next one before it goes to another session. A message
+ * whose handler threw is abandoned and, the slot still holding the session, delivered again at once; after the max
+ * delivery count it goes to the dead-letter queue ({@code MaxDeliveryCountExceeded}) and the session goes on.
  */
 final class SubscriptionQueue {
 
     private static final Logger log = LoggerFactory.getLogger(InProcessTopic.class);
 
-    private final ScheduledExecutorService executor;
+    /** A slot holding a session: processing a message, or idle until its timer gives the slot up. */
+    private static final class Slot {
+        ScheduledFuture<?> idleTimer;
+    }
+
+    private final ExecutorService deliveries;
+    private final ScheduledExecutorService timers;
     private final TopicSettings settings;
     private final int maxDeliveryCount;
     private final Clock clock;
@@ -35,18 +46,20 @@ final class SubscriptionQueue {
     final String name;
     final Set<EventType> filter;
     private final Map<String, ArrayDeque<ReceivedMessage>> sessions = new LinkedHashMap<>();
-    private final Set<String> busySessions = new HashSet<>();
+    private final Map<String, Slot> slots = new HashMap<>();
     /** By sequence number, numbered from 1 as Service Bus numbers an entity's messages. */
     private final NavigableMap<Long, DeadLetter> deadLetters = new TreeMap<>();
     private long lastDeadLetterNumber;
     private InProcessTopic.Handler handler;
     private boolean paused;
+    volatile InProcessTopic.DeliveryObserver observer;
 
-    SubscriptionQueue(String name, Set<EventType> filter, ScheduledExecutorService executor, TopicSettings settings,
-            int maxDeliveryCount, Clock clock) {
+    SubscriptionQueue(String name, Set<EventType> filter, ExecutorService deliveries, ScheduledExecutorService timers,
+            TopicSettings settings, int maxDeliveryCount, Clock clock) {
         this.name = name;
         this.filter = Set.copyOf(filter);
-        this.executor = executor;
+        this.deliveries = deliveries;
+        this.timers = timers;
         this.settings = settings;
         this.maxDeliveryCount = maxDeliveryCount;
         this.clock = clock;
@@ -65,6 +78,14 @@ final class SubscriptionQueue {
     synchronized void setPaused(boolean value) {
         paused = value;
         log.info("subscription {} {}", name, value ? "paused" : "resumed");
+        if (paused) {
+            List.copyOf(slots.keySet()).forEach(session -> {
+                Slot slot = slots.get(session);
+                if (slot.idleTimer != null) {
+                    release(session);
+                }
+            });
+        }
         dispatch();
     }
 
@@ -87,76 +108,141 @@ final class SubscriptionQueue {
         return Optional.ofNullable(deadLetters.remove(sequenceNumber));
     }
 
+    /** True when no message waits or is being processed; a slot idling on an empty session does not count. */
     synchronized boolean isIdle() {
         if (paused || handler == null) {
             return true;
         }
-        return busySessions.isEmpty() && sessions.values().stream().allMatch(ArrayDeque::isEmpty);
+        return slots.values().stream().allMatch(slot -> slot.idleTimer != null)
+                && sessions.values().stream().allMatch(ArrayDeque::isEmpty);
+    }
+
+    /** How many sessions hold a slot now, processing or idle. */
+    synchronized int sessionsHeld() {
+        return slots.size();
     }
 
     private void dispatch() {
         if (paused || handler == null) {
             return;
         }
+        // a new message of a session whose slot idles is handled in that slot, without waiting for a free one
+        for (var entry : slots.entrySet()) {
+            Slot slot = entry.getValue();
+            if (slot.idleTimer != null && hasMessages(entry.getKey())) {
+                slot.idleTimer.cancel(false);
+                slot.idleTimer = null;
+                start(entry.getKey());
+            }
+        }
         for (var entry : sessions.entrySet()) {
-            if (!entry.getValue().isEmpty() && busySessions.add(entry.getKey())) {
-                String session = entry.getKey();
-                executor.execute(() -> deliverNext(session));
+            if (slots.size() >= settings.maxConcurrentSessions()) {
+                return;
+            }
+            if (!entry.getValue().isEmpty() && !slots.containsKey(entry.getKey())) {
+                slots.put(entry.getKey(), new Slot());
+                start(entry.getKey());
             }
         }
     }
 
-    /** Delivers the head of a session; the session stays locked until it succeeds or is dead-lettered. */
-    private void deliverNext(String session) {
-        ReceivedMessage message;
-        InProcessTopic.Handler current;
-        synchronized (this) {
-            ArrayDeque<ReceivedMessage> queue = sessions.get(session);
-            if (paused || handler == null || queue == null || queue.isEmpty()) {
-                busySessions.remove(session);
-                if (queue != null && queue.isEmpty()) {
-                    sessions.remove(session);
+    private void start(String session) {
+        deliveries.execute(() -> process(session));
+    }
+
+    private boolean hasMessages(String session) {
+        ArrayDeque<ReceivedMessage> queue = sessions.get(session);
+        return queue != null && !queue.isEmpty();
+    }
+
+    /** The slot's receive loop: the session's messages one by one while it has any, then the idle wait. */
+    private void process(String session) {
+        while (true) {
+            ReceivedMessage message;
+            InProcessTopic.Handler current;
+            synchronized (this) {
+                if (paused || handler == null || !hasMessages(session)) {
+                    idle(session);
+                    return;
                 }
-                return;
+                ArrayDeque<ReceivedMessage> queue = sessions.get(session);
+                ReceivedMessage head = queue.pollFirst();
+                message = new ReceivedMessage(head.messageId(), head.sessionId(), head.type(), head.correlationId(),
+                        head.body(), head.deliveryCount() + 1);
+                queue.addFirst(message);
+                current = handler;
             }
-            ReceivedMessage head = queue.pollFirst();
-            message = new ReceivedMessage(head.messageId(), head.sessionId(), head.type(), head.correlationId(),
-                    head.body(), head.deliveryCount() + 1);
-            queue.addFirst(message);
-            current = handler;
+            InProcessTopic.DeliveryObserver watching = observer;
+            if (watching != null) {
+                watching.started(name, message);
+            }
+            Throwable failure = deliver(current, message);
+            if (watching != null) {
+                watching.finished(name, message, failure);
+            }
+            synchronized (this) {
+                settle(session, message, failure);
+            }
         }
-        Throwable failure = null;
+    }
+
+    private static Throwable deliver(InProcessTopic.Handler handler, ReceivedMessage message) {
         if (message.correlationId() != null) {
             Correlation.set(message.correlationId());
         }
         try {
-            current.handle(message);
+            handler.handle(message);
+            return null;
         } catch (Exception | Error e) {
             // an Error (a crashed invocation) abandons the message like an exception; the session must not
             // stay locked forever with its head never settled
-            failure = e;
+            return e;
         } finally {
             Correlation.clear();
         }
-        synchronized (this) {
-            ArrayDeque<ReceivedMessage> queue = sessions.get(session);
-            if (failure == null) {
-                queue.pollFirst();
-            } else if (message.deliveryCount() >= maxDeliveryCount) {
-                queue.pollFirst();
-                String description = failure.getClass().getSimpleName() + ": " + failure.getMessage();
-                deadLetters.put(++lastDeadLetterNumber, new DeadLetter(name, message,
-                        DeadLetter.MAX_DELIVERY_COUNT_EXCEEDED, description, clock.instant()));
-                log.warn("{}: {} {} dead-lettered after {} deliveries: {}", name, message.type(),
-                        message.messageId(), message.deliveryCount(), description);
-            } else {
-                log.warn("{}: {} {} failed (delivery {}), will be delivered again: {}", name, message.type(),
-                        message.messageId(), message.deliveryCount(), failure.toString());
-                long delay = settings.backoffAfter(message.deliveryCount()).toMillis();
-                executor.schedule(() -> deliverNext(session), delay, TimeUnit.MILLISECONDS);
-                return;
-            }
+    }
+
+    private void settle(String session, ReceivedMessage message, Throwable failure) {
+        ArrayDeque<ReceivedMessage> queue = sessions.get(session);
+        if (failure == null) {
+            queue.pollFirst();
+        } else if (message.deliveryCount() >= maxDeliveryCount) {
+            queue.pollFirst();
+            deadLetters.put(++lastDeadLetterNumber, new DeadLetter(name, message, DeadLetter.MAX_DELIVERY_COUNT_EXCEEDED, failure.toString(),
+                    clock.instant()));
+            log.warn("{}: {} {} dead-lettered after {} deliveries: {}", name, message.type(), message.messageId(),
+                    message.deliveryCount(), failure.toString());
+        } else {
+            log.warn("{}: {} {} failed (delivery {}), abandoned and delivered again: {}", name, message.type(),
+                    message.messageId(), message.deliveryCount(), failure.toString());
         }
-        executor.execute(() -> deliverNext(session));
+    }
+
+    private void idle(String session) {
+        Slot slot = slots.get(session);
+        if (paused || handler == null) {
+            release(session);
+            dispatch();
+            return;
+        }
+        slot.idleTimer = timers.schedule(() -> idleTimedOut(session, slot), settings.sessionIdleTimeout().toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    private synchronized void idleTimedOut(String session, Slot slot) {
+        if (slots.get(session) == slot && slot.idleTimer != null) {
+            release(session);
+            dispatch();
+        }
+    }
+
+    private void release(String session) {
+        Slot slot = slots.remove(session);
+        if (slot != null && slot.idleTimer != null) {
+            slot.idleTimer.cancel(false);
+        }
+        if (!hasMessages(session)) {
+            sessions.remove(session);
+        }
     }
 }

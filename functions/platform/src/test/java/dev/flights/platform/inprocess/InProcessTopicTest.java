@@ -26,8 +26,7 @@ import dev.flights.platform.correlation.Correlation;
 
 class InProcessTopicTest {
 
-    private static final TopicSettings FAST = new TopicSettings(4, Duration.ofMinutes(10), Duration.ofMillis(10),
-            Duration.ofMillis(50));
+    private static final TopicSettings FAST = new TopicSettings(4, Duration.ofMillis(50), Duration.ofMinutes(10));
 
     private final List<InProcessTopic> opened = new ArrayList<>();
 
@@ -41,7 +40,11 @@ class InProcessTopicTest {
     }
 
     private InProcessTopic topic(Subscriptions subscriptions) {
-        InProcessTopic topic = new InProcessTopic(subscriptions, FAST, Clock.systemUTC());
+        return topic(subscriptions, FAST);
+    }
+
+    private InProcessTopic topic(Subscriptions subscriptions, TopicSettings settings) {
+        InProcessTopic topic = new InProcessTopic(subscriptions, settings, Clock.systemUTC());
         opened.add(topic);
         return topic;
     }
@@ -332,9 +335,72 @@ class InProcessTopicTest {
         assertThat(letter.message().messageId()).isEqualTo(poison.messageId());
         assertThat(letter.message().deliveryCount()).isEqualTo(10);
         assertThat(letter.reason()).isEqualTo("MaxDeliveryCountExceeded");
-        assertThat(letter.description()).isEqualTo("IllegalStateException: no account for user 42");
+        assertThat(letter.description()).isEqualTo("java.lang.IllegalStateException: no account for user 42");
         assertThat(letter.deadLetteredAt()).isNotNull();
         assertThat(topic.deadLetters("notify")).isEmpty();
+    }
+
+    @Test
+    void aFailedMessageComesBackAtOnceInTheSlotThatHoldsItsSessionNotLater() {
+        InProcessTopic topic = topic();
+        List<String> threads = Collections.synchronizedList(new ArrayList<>());
+        topic.subscribe("pay", m -> {
+            threads.add(Thread.currentThread().getName() + "@" + Thread.currentThread().getId());
+            throw new IllegalStateException("always");
+        });
+
+        topic.publish(List.of(message("r1", EventType.ReservationRequested)));
+
+        Eventually.await("the message was dead-lettered", () -> topic.deadLetters("pay").size() == 1);
+        // every redelivery ran in the same receive loop, none was handed to a timer
+        assertThat(threads).hasSize(10).containsOnly(threads.get(0));
+        assertThat(topic.scheduledCount()).isZero();
+    }
+
+    @Test
+    void noMoreSessionsAreProcessedAtOnceThanMaxConcurrentSessions() throws Exception {
+        InProcessTopic topic = topic(Subscriptions.load(), FAST.withMaxConcurrentSessions(2));
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger mostInFlight = new AtomicInteger();
+        CountDownLatch release = new CountDownLatch(1);
+        Recorder pay = new Recorder();
+        topic.subscribe("pay", m -> {
+            mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            if (!release.await(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("never released");
+            }
+            inFlight.decrementAndGet();
+            pay.handle(m);
+        });
+        List<OutgoingMessage> batch = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            batch.add(message("r" + i, EventType.ReservationRequested));
+        }
+
+        topic.publish(batch);
+        Eventually.await("two sessions are being processed", () -> inFlight.get() == 2);
+        release.countDown();
+
+        Eventually.await("all five handled", () -> pay.size() == 5 && topic.isIdle());
+        assertThat(mostInFlight.get()).isEqualTo(2);
+    }
+
+    @Test
+    void aSessionKeepsItsSlotForTheIdleTimeoutSoItsNextMessageOvertakesAnotherSessionWaitingForOne() {
+        InProcessTopic topic = topic(Subscriptions.load(),
+                FAST.withMaxConcurrentSessions(1).withSessionIdleTimeout(Duration.ofMillis(300)));
+        Recorder pay = new Recorder();
+        topic.subscribe("pay", pay);
+        OutgoingMessage first = message("a", EventType.ReservationRequested);
+        OutgoingMessage otherSession = message("b", EventType.ReservationRequested);
+        OutgoingMessage second = message("a", EventType.ReservationCancelled);
+        topic.publish(List.of(first));
+        Eventually.await("the first message was handled", () -> pay.size() == 1);
+
+        topic.publish(List.of(otherSession, second));
+
+        Eventually.await("all three handled", () -> pay.size() == 3 && topic.isIdle());
+        assertThat(pay.ids()).containsExactly(first.messageId(), second.messageId(), otherSession.messageId());
     }
 
     @Test

@@ -1,34 +1,53 @@
 package dev.flights.platform.inprocess;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class TopicSettingsTest {
 
-    private final TopicSettings settings = new TopicSettings(4, Duration.ofMinutes(10), Duration.ofMillis(10),
-            Duration.ofMillis(50));
-
     @Test
-    void theBackoffDoublesFromTheFirstRetry() {
-        assertThat(settings.backoffAfter(1)).isEqualTo(Duration.ofMillis(10));
-        assertThat(settings.backoffAfter(2)).isEqualTo(Duration.ofMillis(20));
-        assertThat(settings.backoffAfter(3)).isEqualTo(Duration.ofMillis(40));
+    void readsTheSessionSettingsOfTheServiceBusExtensionFromHostJson() {
+        TopicSettings settings = TopicSettings.fromHostJson("""
+                {"version": "2.0", "extensions": {"serviceBus": {
+                    "autoCompleteMessages": true, "maxConcurrentSessions": 64, "sessionIdleTimeout": "00:00:02"}}}
+                """);
+
+        assertThat(settings.maxConcurrentSessions()).isEqualTo(64);
+        assertThat(settings.sessionIdleTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(settings.duplicateDetectionWindow()).isEqualTo(Duration.ofMinutes(10));
     }
 
     @Test
-    void theBackoffStopsGrowingAtItsMaximum() {
-        assertThat(settings.backoffAfter(4)).isEqualTo(Duration.ofMillis(50));
-        assertThat(settings.backoffAfter(1000)).isEqualTo(Duration.ofMillis(50));
+    void whatHostJsonLeavesOutKeepsTheExtensionsDefaultsEightSessionsAndTheSixtySecondTryTimeout() {
+        TopicSettings settings = TopicSettings.fromHostJson("{\"version\": \"2.0\"}");
+
+        assertThat(settings.maxConcurrentSessions()).isEqualTo(8);
+        assertThat(settings.sessionIdleTimeout()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(TopicSettings.defaults()).isEqualTo(settings);
     }
 
     @Test
-    void theDefaultsDeliverOnEightThreadsAndDetectDuplicatesForTenMinutes() {
-        TopicSettings defaults = TopicSettings.defaults();
+    void readsTimeSpansWithDaysAndFractions() {
+        assertThat(TopicSettings.timeSpan("00:00:30")).isEqualTo(Duration.ofSeconds(30));
+        assertThat(TopicSettings.timeSpan("01:02:03")).isEqualTo(Duration.ofSeconds(3723));
+        assertThat(TopicSettings.timeSpan("00:00:00.5")).isEqualTo(Duration.ofMillis(500));
+        assertThat(TopicSettings.timeSpan("00:00:01.250")).isEqualTo(Duration.ofMillis(1250));
+        assertThat(TopicSettings.timeSpan("2.00:00:00")).isEqualTo(Duration.ofDays(2));
+    }
 
-        assertThat(defaults.deliveryThreads()).isEqualTo(8);
-        assertThat(defaults.duplicateDetectionWindow()).isEqualTo(Duration.ofMinutes(10));
-        assertThat(defaults.backoffAfter(100)).isEqualTo(defaults.maxRetryBackoff());
+    @Test
+    void refusesWhatItCannotEmulate() {
+        assertThatThrownBy(() -> TopicSettings.fromHostJson(
+                "{\"extensions\": {\"serviceBus\": {\"autoCompleteMessages\": false}}}"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("autoCompleteMessages");
+        assertThatThrownBy(() -> TopicSettings.fromHostJson(
+                "{\"extensions\": {\"serviceBus\": {\"sessionIdleTimeout\": \"30s\"}}}"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("30s");
+        assertThatThrownBy(() -> TopicSettings.fromHostJson(
+                "{\"extensions\": {\"serviceBus\": {\"maxConcurrentSessions\": 0}}}"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxConcurrentSessions");
     }
 }

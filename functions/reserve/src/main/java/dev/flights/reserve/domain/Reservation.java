@@ -24,7 +24,9 @@ import java.util.UUID;
  * A seat reservation, the system of record of the saga. Invariants: it is paid for at most once (it confirms only
  * while awaiting payment), a rejected reservation is never cancelled, and each of its events happens at most once,
  * so event ids derive from the reservation id and the event type and a repeated step re-emits the same ids.
- * Reactions to other apps' events are idempotent: an event that no longer applies changes nothing.
+ * Reactions to other apps' events are idempotent: an event that no longer applies changes nothing, so an event
+ * that arrives late (its delivery deferred while another of the reservation overtook it) leaves the same state as in
+ * order, or another state the saga allows.
  * {@code version} grows with every change, so readers can order versions.
  */
 public record Reservation(UUID reservationId, UserId userId, FlightId flightId, Money price,
@@ -49,8 +51,9 @@ public record Reservation(UUID reservationId, UserId userId, FlightId flightId, 
                     new ReservationRejected(eventId(EventType.ReservationRejected), now, reservationId, userId,
                             declined.reason()));
         }
+        // a deferral overtaken by a later one (a delayed copy) must not move the retry time back
         if (event instanceof PaymentDeferred deferred && awaitsPayment()
-                && !deferred.retryAt().equals(paymentRetryAt)) {
+                && (paymentRetryAt == null || deferred.retryAt().isAfter(paymentRetryAt))) {
             Reservation pending = with(ReservationStatus.PAYMENT_PENDING, now);
             return Transition.to(new Reservation(reservationId, userId, flightId, price, pending.status, ticketNumber,
                     ticketVoided, refunded, deferred.retryAt(), createdAt, now, pending.version));

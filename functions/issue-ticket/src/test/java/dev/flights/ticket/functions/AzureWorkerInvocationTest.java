@@ -42,7 +42,7 @@ class AzureWorkerInvocationTest {
         RecordingExecutionContext invocation = new RecordingExecutionContext("issueTicketOnSagaEvent");
 
         WORKER.instance(TicketEventFunctions.class).onSagaEvent(
-                EventCodec.encode(reservation.confirmed(), "/apps/reserve", "corr-ticket-log"), invocation);
+                EventCodec.encode(reservation.confirmed(), "/apps/reserve", "corr-ticket-log"), "message-log", invocation);
 
         assertThat(invocation.messages()).isNotEmpty().allSatisfy(line -> assertThat(line).startsWith("[corr-ticket-log] "))
                 .anySatisfy(line -> assertThat(line).startsWith("[corr-ticket-log] IssueTicketOnReservationConfirmed: ticket ")

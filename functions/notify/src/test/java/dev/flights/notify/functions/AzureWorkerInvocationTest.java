@@ -59,7 +59,7 @@ class AzureWorkerInvocationTest {
         RecordingExecutionContext invocation = new RecordingExecutionContext("notifyOnSagaEvent");
 
         WORKER.instance(NotificationEventFunctions.class).onSagaEvent(
-                EventCodec.encode(reservation.confirmed(), "/apps/reserve", "corr-notify-log"), invocation);
+                EventCodec.encode(reservation.confirmed(), "/apps/reserve", "corr-notify-log"), "message-log", invocation);
 
         assertThat(invocation.messages()).isNotEmpty()
                 .allSatisfy(line -> assertThat(line).startsWith("[corr-notify-log] "))

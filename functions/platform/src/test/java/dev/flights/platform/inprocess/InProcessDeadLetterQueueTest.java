@@ -25,7 +25,7 @@ class InProcessDeadLetterQueueTest {
     private final Subscriptions contract = Subscriptions.load();
     private final InProcessTopic topic = new InProcessTopic(
             new Subscriptions(contract.topic(), 2, contract.filters()),
-            new TopicSettings(4, Duration.ofMinutes(10), Duration.ofMillis(1), Duration.ofMillis(5)), Clock.systemUTC());
+            new TopicSettings(4, Duration.ofMillis(50), Duration.ofMinutes(10)), Clock.systemUTC());
     private final InProcessDeadLetterQueue deadLetters = new InProcessDeadLetterQueue(topic);
     private final AtomicBoolean payBroken = new AtomicBoolean(true);
     private final List<ReceivedMessage> payHandled = Collections.synchronizedList(new ArrayList<>());

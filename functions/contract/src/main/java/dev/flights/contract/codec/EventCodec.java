@@ -24,7 +24,7 @@ import java.io.IOException;
 
 /**
  * Writes and reads saga events as CloudEvents JSON. The event id and time travel as the
- * envelope's {@code id} and {@code time}; everything else is the {@code data} of DESIGN.md section 3.
+ * envelope's {@code id} and {@code time}; everything else is the {@code data} of each event record in {@code dev.flights.contract.events}.
  */
 public final class EventCodec {
 

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** The apps and functions found through the annotations are the ones DESIGN.md sections 2 and 5 describe. */
+/** The apps and functions found through the annotations are the ones the README's "How it flows" and "Try it" describe. */
 class AppDiscoveryTest {
 
     private final List<FunctionApp> apps = new AppDiscovery("dev.flights").discover();

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
-/** The HTTP API of DESIGN.md section 5, as a customer's client calls it. */
+/** The HTTP API of the README's "Try it", as a customer's client calls it. */
 final class Api {
 
     record Response(int status, Map<String, List<String>> headers, JsonNode body) {

@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A database of in-memory containers. Containers are created on first use with the partition key path
- * DESIGN.md section 6 gives them ({@link ContainerLayout}).
+ * the README's "On Azure" lists them ({@link ContainerLayout}).
  */
 public final class InMemoryDocumentStore implements DocumentStore {
 

@@ -3,7 +3,7 @@ package dev.flights.platform.store;
 import java.util.Map;
 
 /**
- * The containers of DESIGN.md section 6 and their partition keys, chosen so that every transactional batch stays
+ * The containers of the README's "On Azure" and their partition keys, chosen so that every transactional batch stays
  * in one logical partition: a reservation with its outbox; an account with its payments and their outbox; a ticket
  * with its outbox; a customer's notifications; a customer's reservation list.
  */

@@ -69,7 +69,7 @@ class InProcessDeadLetterQueueTest {
             assertThat(entry.type()).isEqualTo("ReservationRequested");
             assertThat(entry.correlationId()).isEqualTo("corr-r1");
             assertThat(entry.reason()).isEqualTo("MaxDeliveryCountExceeded");
-            assertThat(entry.description()).isEqualTo("IllegalStateException: 403 forbidden on accounts");
+            assertThat(entry.description()).isEqualTo("java.lang.IllegalStateException: 403 forbidden on accounts");
             assertThat(entry.deliveryCount()).isEqualTo(2);
             assertThat(entry.enqueuedAt()).isNotNull();
             assertThat(entry.body()).isEqualTo(poison.body());

@@ -1,7 +1,6 @@
 package dev.flights.localhost.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.flights.localhost.LocalHostRuntime;
 import java.nio.file.Files;
@@ -27,7 +26,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The reservation list page (N4) in headless Chromium, as a customer uses it: deposit, reserve, watch the
  * reservation get its ticket, cancel, watch the refund, and see the API's answer to bad input. Uses the system
  * Chromium and chromedriver (Debian's {@code chromium} and {@code chromium-driver}) and touches no network but
- * localhost; without them the test is skipped.
+ * localhost. Without them the test fails and says how to install them: a skipped test would prove nothing.
  */
 class ReservationPageIT {
 
@@ -45,8 +44,10 @@ class ReservationPageIT {
 
     @BeforeEach
     void startTheSystemChromium() {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "needs " + CHROMIUM + " and " + CHROMEDRIVER + " (apt-get install chromium chromium-driver)");
+        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
+                .as("the page's browser test needs " + CHROMIUM + " and " + CHROMEDRIVER
+                        + ": apt-get install chromium chromium-driver")
+                .isTrue();
         // the driver is given, so Selenium Manager is never asked to find or download one
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments(

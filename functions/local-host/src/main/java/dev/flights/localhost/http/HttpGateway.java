@@ -35,6 +35,7 @@ public final class HttpGateway implements AutoCloseable {
 
     private final List<HttpRoute> routes;
     private final AdminRoutes admin;
+    private final OpenApiDocument openApi = OpenApiDocument.fromClassPath();
     private final Predicate<String> appAvailable;
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(16, r -> {
@@ -71,7 +72,9 @@ public final class HttpGateway implements AutoCloseable {
     private void serve(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         try {
-            if (path.startsWith("/api/")) {
+            if (path.equals(OpenApiDocument.PATH)) {
+                openApi.serve(exchange);
+            } else if (path.startsWith("/api/")) {
                 serveFunction(exchange, path.substring("/api/".length()));
             } else if (path.startsWith("/admin/")) {
                 admin.handle(exchange, path);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flights.contract.codec.EventCodec;
+import dev.flights.localhost.openapi.ApiContract;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -114,6 +115,7 @@ final class Api {
         try {
             HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(20)).build(),
                     HttpResponse.BodyHandlers.ofString());
+            ApiContract.shared().assertConforms(response);
             JsonNode body = response.body().isEmpty() ? null : EventCodec.json().readTree(response.body());
             return new Response(response.statusCode(), response.headers().map(), body);
         } catch (IOException e) {

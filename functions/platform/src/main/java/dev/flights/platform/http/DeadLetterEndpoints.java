@@ -25,6 +25,14 @@ import java.util.Optional;
  * {@code {"all":true}} resubmits. Only a caller with the {@code admin} app role gets past the door (401, 403); bad
  * input is a 400 naming the field; a copy that could not be sent makes the answer a 503 (the dead letter stays, try
  * again).
+ *
+ * <p>The functions are {@code AuthorizationLevel.ANONYMOUS} to the Functions host and this role check is the gate,
+ * rather than the host's master key ({@code ADMIN}): the master key is one shared, long-lived secret that opens every
+ * function and the host's own admin API, says nothing about which person used it and is revoked only by rotating it
+ * for everyone; an app role is assigned per person in Entra ID, logged, revocable one operator at a time and covered by
+ * the tenant's MFA and conditional access. Asking for both would hand the key to every operator, adding a secret to
+ * spread without adding a person-level control. App Service Authentication still turns away anyone without an Entra
+ * token before the host, and this check fails closed (401) should it be missing.
  */
 public final class DeadLetterEndpoints {
 

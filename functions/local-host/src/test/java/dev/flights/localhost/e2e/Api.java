@@ -44,6 +44,15 @@ final class Api {
         return post("/api/accounts/" + userId + "/deposits", "{\"amount\":" + amount + "}", Map.of());
     }
 
+    Response deposit(String userId, long amount, String idempotencyKey) {
+        return post("/api/accounts/" + userId + "/deposits", "{\"amount\":" + amount + "}",
+                Map.of("Idempotency-Key", idempotencyKey));
+    }
+
+    Response statement(String userId) {
+        return get("/api/accounts/" + userId + "/statement");
+    }
+
     long balance(String userId) {
         Response account = get("/api/accounts/" + userId);
         assertThat(account.status()).isEqualTo(200);

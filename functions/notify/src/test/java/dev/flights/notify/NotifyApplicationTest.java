@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.azure.functions.HttpResponseMessage;
 import dev.flights.contract.codec.EventCodec;
+import dev.flights.notify.adapter.WebhookSignature;
 import dev.flights.notify.application.Webhook;
 import dev.flights.notify.application.WebhookSettings;
 import dev.flights.notify.domain.Language;
@@ -15,6 +16,7 @@ import dev.flights.platform.inprocess.InProcessExecutionContext;
 import dev.flights.platform.inprocess.InProcessHttpRequest;
 import dev.flights.platform.testing.SignedIn;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -77,7 +79,8 @@ class NotifyApplicationTest {
             assertThat(settings.retry().delay()).isEqualTo(Duration.ofMinutes(1));
             assertThat(settings.retry().maxAttempts()).isEqualTo(3);
             assertThat(receiver.requests()).singleElement().satisfies(request -> {
-                assertThat(request.header("X-Signature-256")).startsWith("sha256=");
+                assertThat(new WebhookSignature("test-only-secret").verify(request.header("X-Signature-256"),
+                        request.body(), Instant.now())).isEqualTo(WebhookSignature.Verdict.VALID);
                 assertThat(EventCodec.json().readTree(request.body()).path("message").asText())
                         .contains("확정").contains(reservation.id().toString());
             });

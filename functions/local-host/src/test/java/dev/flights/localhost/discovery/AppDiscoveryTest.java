@@ -36,6 +36,7 @@ class AppDiscoveryTest {
         assertThat(routes).containsExactlyInAnyOrder(
                 "POST accounts/{userId}/deposits -> pay",
                 "GET accounts/{userId} -> pay",
+                "GET accounts/{userId}/statement -> pay",
                 "POST reservations -> reserve",
                 "GET reservations/{id} -> reserve",
                 "POST reservations/{id}/cancel -> reserve",

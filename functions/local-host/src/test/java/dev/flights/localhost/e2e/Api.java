@@ -84,6 +84,15 @@ final class Api {
         return as(userId).post("/api/accounts/" + userId + "/deposits", "{\"amount\":" + amount + "}", Map.of());
     }
 
+    Response deposit(String userId, long amount, String idempotencyKey) {
+        return post("/api/accounts/" + userId + "/deposits", "{\"amount\":" + amount + "}",
+                Map.of("Idempotency-Key", idempotencyKey));
+    }
+
+    Response statement(String userId) {
+        return get("/api/accounts/" + userId + "/statement");
+    }
+
     long balance(String userId) {
         Response account = as(userId).get("/api/accounts/" + userId);
         assertThat(account.status()).isEqualTo(200);

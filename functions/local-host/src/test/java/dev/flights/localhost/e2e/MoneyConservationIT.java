@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -23,7 +24,8 @@ import org.junit.jupiter.api.Test;
  * Money is conserved whatever happens: customers deposit, reserve and cancel concurrently while pay goes down, fails
  * and comes back and messages are delivered twice. Once the system is quiet, for every customer the balance is the
  * deposits less the price of each ticketed reservation, every charged cancellation was refunded exactly once, and
- * the read model shows what the system of record says.
+ * the read model shows what the system of record says. Every statement read along the way, and the last one, adds
+ * up: deposits = balance + charges - refunds over its lines.
  */
 class MoneyConservationIT {
 
@@ -38,6 +40,7 @@ class MoneyConservationIT {
         List<String> customers = List.of(Api.newCustomer(), Api.newCustomer(), Api.newCustomer());
         Map<String, Long> deposited = new ConcurrentHashMap<>();
         Map<String, String> owner = new ConcurrentHashMap<>();
+        List<StatementLines> seen = new CopyOnWriteArrayList<>();
         for (String customer : customers) {
             assertThat(api.deposit(customer, 100).status()).isEqualTo(200);
             deposited.put(customer, 100L);
@@ -58,6 +61,10 @@ class MoneyConservationIT {
                     owner.put(id, customer);
                     if (cancelSoon) {
                         api.cancel(id);
+                    }
+                    Api.Response statement = api.statement(customer); // 503 while pay is down or failing
+                    if (statement.status() == 200) {
+                        seen.add(StatementLines.of(statement.body()));
                     }
                 }));
                 if (i == 8) {
@@ -96,7 +103,13 @@ class MoneyConservationIT {
             assertThat(account.path("deposited").asLong()).isEqualTo(deposited.get(customer));
             assertThat(account.path("balance").asLong()).isEqualTo(account.path("deposited").asLong()
                     - account.path("charged").asLong() + account.path("refunded").asLong());
+            StatementLines statement = StatementLines.of(api.statement(customer).body()).assertAddsUp(customer);
+            assertThat(statement.deposits()).isEqualTo(deposited.get(customer));
+            assertThat(statement.charges() - statement.refunds()).isEqualTo(100 * ticketed);
+            assertThat(statement.reservationsWith("CHARGE")).doesNotHaveDuplicates();
+            assertThat(statement.reservationsWith("REFUND")).doesNotHaveDuplicates();
         }
+        assertThat(seen).isNotEmpty().allSatisfy(statement -> statement.assertAddsUp("a statement read during the run"));
         for (String id : ids) {
             JsonNode reservation = api.reservation(id);
             String status = reservation.path("status").asText();

@@ -3,23 +3,28 @@ package dev.flights.localhost.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.flights.contract.codec.EventCodec;
 import dev.flights.localhost.HostJson;
 import dev.flights.localhost.LocalHostOptions;
 import dev.flights.localhost.LocalHostRuntime;
+import dev.flights.notify.adapter.WebhookSignature;
+import dev.flights.notify.adapter.WebhookSignature.Verdict;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,18 +32,27 @@ import org.junit.jupiter.api.Test;
 /**
  * N5 end to end: a local host whose notify sends to a real webhook receiver on localhost that is slow at first
  * (longer than the webhook's timeout). The saga does not wait for it, and every step still reaches the receiver,
- * signed, once it answers in time.
+ * signed, once it answers in time. The receiver checks each signature as the README shows (401 when it fails), and a
+ * request captured from notify and replayed to it later, or with its body changed, is refused.
  */
 class WebhookIT {
 
     private static final String SECRET = "test-only-shared-secret";
     private static final int SLOW_ANSWERS = 3;
+    private static final String REPLAY = "X-Test-Replay";
 
     private static HttpServer receiver;
     private static LocalHostRuntime host;
     private static final List<JsonNode> received = new CopyOnWriteArrayList<>();
     private static final Set<String> badSignatures = ConcurrentHashMap.newKeySet();
     private static final AtomicInteger requests = new AtomicInteger();
+    private static final WebhookSignature signature = new WebhookSignature(SECRET);
+    private static final List<Captured> captured = new CopyOnWriteArrayList<>();
+    private static final HttpClient client = HttpClient.newHttpClient();
+
+    /** A request as notify sent it, to replay. */
+    private record Captured(String signature, byte[] body) {
+    }
 
     @BeforeAll
     static void startAReceiverAndAHostThatSendsToIt() throws IOException {
@@ -48,13 +62,26 @@ class WebhookIT {
             if (requests.incrementAndGet() <= SLOW_ANSWERS) {
                 sleep(1500);
             }
-            String signature = exchange.getRequestHeaders().getFirst("X-Signature-256");
-            if (!("sha256=" + hmac(body)).equals(signature)) {
-                badSignatures.add(String.valueOf(signature));
+            String header = exchange.getRequestHeaders().getFirst(WebhookSignature.HEADER);
+            Verdict verdict = signature.verify(header, body, Instant.now());
+            if (verdict != Verdict.VALID) {
+                if (exchange.getRequestHeaders().getFirst(REPLAY) == null) {
+                    badSignatures.add(verdict + " " + header);
+                }
+                answer(exchange, 401);
+                return;
             }
+            captured.add(new Captured(header, body));
             received.add(EventCodec.json().readTree(body));
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
+            answer(exchange, 204);
+        });
+        // the same receiver, as it will be a little over five minutes from now: where a replay would arrive
+        receiver.createContext("/hook-later", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            Instant later = Instant.now().plus(WebhookSignature.TOLERANCE).plusSeconds(2);
+            Verdict verdict = signature.verify(exchange.getRequestHeaders().getFirst(WebhookSignature.HEADER), body,
+                    later);
+            answer(exchange, verdict == Verdict.VALID ? 204 : 401);
         });
         receiver.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
         receiver.start();
@@ -96,14 +123,37 @@ class WebhookIT {
                 .allSatisfy(n -> assertThat(n.path("message").asText()).contains(id));
     }
 
-    private static String hmac(byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(body));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
+    @Test
+    void aCapturedRequestReplayedAfterFiveMinutesOrWithAnotherBodyIsRefused() throws Exception {
+        Api api = new Api(host.baseUri());
+        String customer = Api.newCustomer();
+        api.deposit(customer, 50);
+        api.awaitStatus(api.reserve(customer, "KE124"), "REJECTED");
+        Captured request = Api.await(() -> captured.stream().filter(c -> new String(c.body(), StandardCharsets.UTF_8)
+                .contains(customer)).findFirst(), java.util.Optional::isPresent, "a request for " + customer).get();
+        byte[] changed = new String(request.body(), StandardCharsets.UTF_8).replace(customer, Api.newCustomer())
+                .getBytes(StandardCharsets.UTF_8);
+
+        assertThat(replay("/hook", request.signature(), request.body())).as("replayed at once").isEqualTo(204);
+        assertThat(replay("/hook-later", request.signature(), request.body())).as("replayed later").isEqualTo(401);
+        assertThat(replay("/hook", request.signature(), changed)).as("body changed").isEqualTo(401);
+        assertThat(replay("/hook", null, request.body())).as("unsigned").isEqualTo(401);
+    }
+
+    private static int replay(String path, String header, byte[] body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                URI.create("http://localhost:" + receiver.getAddress().getPort() + path))
+                .header(REPLAY, "yes") // not notify's: its refusals are expected, not bad signatures of notify's
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (header != null) {
+            request.header(WebhookSignature.HEADER, header);
         }
+        return client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static void answer(HttpExchange exchange, int status) throws IOException {
+        exchange.sendResponseHeaders(status, -1);
+        exchange.close();
     }
 
     private static void sleep(long millis) {

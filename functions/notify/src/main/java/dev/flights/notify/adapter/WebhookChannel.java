@@ -12,6 +12,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -26,7 +27,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * N5: POSTs each notification as JSON to {@code NOTIFY_WEBHOOK_URL} with {@link java.net.http.HttpClient}, in the
- * configured language, signed in {@code X-Signature-256} when a secret is set, with the notification's event id in
+ * configured language, signed in {@code X-Signature-256} when a secret is set (timestamped at the moment of each
+ * send, retries included, so a receiver can refuse replays), with the notification's event id in
  * {@code X-Event-Id} for the receiver to dedupe on. A send waits for the answer at most the configured timeout,
  * whatever the receiver does; anything but a 2xx within it is a failed outcome, never an exception.
  */
@@ -43,8 +45,10 @@ public class WebhookChannel implements Webhook {
     private final Language language;
     private final Duration timeout;
     private final HttpClient client;
+    private final Clock clock;
 
-    public WebhookChannel(WebhookSettings settings) {
+    public WebhookChannel(WebhookSettings settings, Clock clock) {
+        this.clock = clock;
         this.receiver = settings.receiver()
                 .orElseThrow(() -> new IllegalArgumentException("a webhook channel needs NOTIFY_WEBHOOK_URL"));
         this.signature = settings.signingSecret().map(WebhookSignature::new);
@@ -94,7 +98,7 @@ public class WebhookChannel implements Webhook {
         if (notification.correlationId() != null) {
             request.header(CORRELATION_ID_HEADER, notification.correlationId());
         }
-        signature.ifPresent(s -> request.header(WebhookSignature.HEADER, s.of(body)));
+        signature.ifPresent(s -> request.header(WebhookSignature.HEADER, s.sign(clock.instant(), body)));
         return request.build();
     }
 

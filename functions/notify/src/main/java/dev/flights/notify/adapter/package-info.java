@@ -1,5 +1,5 @@
 /**
- * notify's adapters: the notifications container, the log channel and the webhook channel (HTTP, HMAC-signed,
- * there only when NOTIFY_WEBHOOK_URL is set).
+ * notify's adapters: the notifications container, the log channel and the webhook channel (HTTP, HMAC-signed with a
+ * timestamp, there only when NOTIFY_WEBHOOK_URL is set).
  */
 package dev.flights.notify.adapter;

@@ -12,7 +12,10 @@ import dev.flights.notify.application.WebhookSettings;
 import dev.flights.notify.domain.Language;
 import dev.flights.notify.domain.Notification;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +29,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 class WebhookChannelTest {
 
     private static final String SECRET = "test-only-shared-secret";
+    private static final Instant SENT = Instant.parse("2025-06-01T12:00:05Z");
+    private static final long SENT_UNIX = 1_748_779_205L;
 
     private final WebhookReceiver receiver = WebhookReceiver.start();
     private final SagaEvents reservation = aReservation().by("ew");
@@ -46,8 +51,26 @@ class WebhookChannelTest {
 
         assertThat(outcome.delivered()).isTrue();
         WebhookReceiver.Request request = receiver.requests().get(0);
-        assertThat(request.header("X-Signature-256")).isEqualTo("sha256=" + hmac(SECRET, request.body()));
-        assertThat(request.header("X-Signature-256")).isNotEqualTo("sha256=" + hmac("another secret", request.body()));
+        assertThat(request.header("X-Signature-256")).isEqualTo(signed(SECRET, request.body()));
+        assertThat(request.header("X-Signature-256")).isNotEqualTo(signed("another secret", request.body()));
+        assertThat(new WebhookSignature(SECRET).verify(request.header("X-Signature-256"), request.body(), SENT))
+                .isEqualTo(WebhookSignature.Verdict.VALID);
+    }
+
+    @Test
+    void timestampsEachSendWithTheTimeItIsSent() throws Exception {
+        MutableClock clock = new MutableClock(SENT);
+        WebhookChannel channel = new WebhookChannel(settings(receiver.url(), SECRET, Language.EN,
+                Duration.ofSeconds(5)), clock);
+        channel.deliver(approved);
+        clock.now = SENT.plusSeconds(600);
+
+        channel.deliver(approved);
+
+        assertThat(receiver.requests()).extracting(r -> r.header("X-Signature-256"))
+                .allSatisfy(h -> assertThat(h).matches("t=[0-9]+,v1=[0-9a-f]{64}"))
+                .extracting(h -> h.substring(0, h.indexOf(',')))
+                .containsExactly("t=" + SENT_UNIX, "t=" + (SENT_UNIX + 600));
     }
 
     @Test
@@ -83,7 +106,7 @@ class WebhookChannelTest {
             JsonNode body = EventCodec.json().readTree(request.body());
             assertThat(body.path("message").asText()).isEqualTo(notifications.get(i).message(language));
             assertThat(body.path("language").asText()).isEqualTo(language.name().toLowerCase(Locale.ROOT));
-            assertThat(request.header("X-Signature-256")).isEqualTo("sha256=" + hmac(SECRET, request.body()));
+            assertThat(request.header("X-Signature-256")).isEqualTo(signed(SECRET, request.body()));
         }
     }
 
@@ -110,7 +133,7 @@ class WebhookChannelTest {
         receiver.answeringAfter(Duration.ofSeconds(30));
 
         WebhookOutcome outcome = new WebhookChannel(settings(receiver.url(), SECRET, Language.EN,
-                Duration.ofMillis(200))).deliver(approved);
+                Duration.ofMillis(200)), Clock.systemUTC()).deliver(approved);
 
         assertThat(outcome.delivered()).isFalse();
     }
@@ -120,8 +143,8 @@ class WebhookChannelTest {
         String url = receiver.url();
         receiver.close();
 
-        WebhookOutcome outcome = new WebhookChannel(settings(url, SECRET, Language.EN, Duration.ofSeconds(2)))
-                .deliver(approved);
+        WebhookOutcome outcome = new WebhookChannel(settings(url, SECRET, Language.EN, Duration.ofSeconds(2)),
+                Clock.systemUTC()).deliver(approved);
 
         assertThat(outcome.delivered()).isFalse();
     }
@@ -133,17 +156,43 @@ class WebhookChannelTest {
     }
 
     private WebhookChannel channel(String secret, Language language) {
-        return new WebhookChannel(settings(receiver.url(), secret, language, Duration.ofSeconds(5)));
+        return new WebhookChannel(settings(receiver.url(), secret, language, Duration.ofSeconds(5)),
+                Clock.fixed(SENT, ZoneOffset.UTC));
     }
 
     private static WebhookSettings settings(String url, String secret, Language language, Duration timeout) {
         return new WebhookSettings(url, secret, language, timeout, WebhookSettings.off().retry());
     }
 
-    /** What a receiver computes to check the header: HMAC-SHA256 of the raw body under the shared secret. */
-    private static String hmac(String secret, byte[] body) throws Exception {
+    /** What a receiver computes to check the header: HMAC-SHA256 of "t.body" under the shared secret. */
+    private static String signed(String secret, byte[] body) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return HexFormat.of().formatHex(mac.doFinal(body));
+        mac.update((SENT_UNIX + ".").getBytes(StandardCharsets.US_ASCII));
+        return "t=" + SENT_UNIX + ",v1=" + HexFormat.of().formatHex(mac.doFinal(body));
+    }
+
+    private static final class MutableClock extends Clock {
+
+        private volatile Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
     }
 }

@@ -160,7 +160,7 @@ class NotifyOverTheWebhookTest {
     private void wire(Duration timeout, int maxAttempts) {
         WebhookSettings settings = new WebhookSettings(receiver.url(), "test-only-secret", Language.EN, timeout,
                 new WebhookSettings.Retry(Duration.ofSeconds(10), Duration.ofMinutes(10), maxAttempts));
-        WebhookDeliveries deliveries = new WebhookDeliveries(Optional.of(new WebhookChannel(settings)),
+        WebhookDeliveries deliveries = new WebhookDeliveries(Optional.of(new WebhookChannel(settings, Clock.fixed(NOON, ZoneOffset.UTC))),
                 notifications, topic, settings, Clock.fixed(NOON, ZoneOffset.UTC));
         notify = new NotifyOnSagaEvent(notifications, List.of(), deliveries);
         retry = new RetryWebhookOnDeliveryDue(notifications, deliveries);

@@ -6,21 +6,30 @@ import dev.flights.contract.UserId;
 import dev.flights.contract.codec.EventCodec;
 import dev.flights.pay.application.Accounts;
 import dev.flights.pay.domain.Account;
+import dev.flights.pay.domain.Deposit;
+import dev.flights.pay.domain.DepositKey;
+import dev.flights.pay.domain.DepositReceipt;
+import dev.flights.pay.domain.Movement;
 import dev.flights.pay.domain.Payment;
 import dev.flights.pay.domain.Settlement;
+import dev.flights.pay.domain.Statement;
 import dev.flights.platform.outbox.Outbox;
 import dev.flights.platform.store.ContainerLayout;
 import dev.flights.platform.store.DocumentContainer;
+import dev.flights.platform.store.DocumentQuery;
 import dev.flights.platform.store.DocumentStore;
 import dev.flights.platform.store.TransactionalBatch;
+import java.util.Comparator;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
  * Accounts in the {@code accounts} container, partitioned by user id: a customer's account document, one payment
- * document per reservation and the outbox documents share a partition, so one transactional batch stores a
- * settlement whole — the balance, the payment and the events it causes.
+ * document per reservation, one movement document per balance change ({@code movement-<account version>}), one
+ * receipt per deposit idempotency key ({@code deposit-key-<key>}) and the outbox documents share a partition, so one
+ * transactional batch stores a change whole — the balance, its statement line, the payment or the key's receipt,
+ * and the events it causes.
  */
 @Component
 public class AccountDocuments implements Accounts {
@@ -28,6 +37,8 @@ public class AccountDocuments implements Accounts {
     static final String ACCOUNT_ID = "account";
     static final String ACCOUNT_TYPE = "account";
     static final String PAYMENT_TYPE = "payment";
+    static final String MOVEMENT_TYPE = "movement";
+    static final String RECEIPT_TYPE = "depositReceipt";
 
     private final DocumentContainer container;
     private final Outbox outbox;
@@ -54,8 +65,29 @@ public class AccountDocuments implements Accounts {
     }
 
     @Override
-    public void save(Account account, String etag) {
-        container.execute(TransactionalBatch.in(account.userId().value()).write(document(account), etag));
+    public Optional<DepositReceipt> receipt(UserId userId, DepositKey key) {
+        return container.read(userId.value(), receiptId(key)).map(doc -> read(doc, DepositReceipt.class));
+    }
+
+    @Override
+    public Optional<Statement> statement(UserId userId) {
+        return account(userId).map(Found::value).map(account -> new Statement(account,
+                container.query(userId.value(), DocumentQuery.where("docType", MOVEMENT_TYPE)).stream()
+                        .map(doc -> read(doc, Movement.class))
+                        // lines written after the account was read belong to a later version of it
+                        .filter(movement -> movement.sequence() <= account.version())
+                        .sorted(Comparator.comparingLong(Movement::sequence).reversed())
+                        .toList()));
+    }
+
+    @Override
+    public void deposit(Deposit deposit, String etag) {
+        Account account = deposit.account();
+        TransactionalBatch batch = TransactionalBatch.in(account.userId().value())
+                .write(document(account), etag)
+                .create(document(deposit.movement()));
+        deposit.receipt().ifPresent(receipt -> batch.create(document(account, receipt)));
+        container.execute(batch);
     }
 
     @Override
@@ -66,6 +98,9 @@ public class AccountDocuments implements Accounts {
             batch.write(document(settlement.account()), accountEtag);
         }
         batch.write(document(payment), paymentEtag);
+        if (settlement.movement() != null) {
+            batch.create(document(settlement.movement()));
+        }
         container.execute(outbox.append(batch, settlement.events()));
     }
 
@@ -81,6 +116,25 @@ public class AccountDocuments implements Accounts {
         doc.put("id", paymentId(payment.reservationId()));
         doc.put("docType", PAYMENT_TYPE);
         return doc;
+    }
+
+    static ObjectNode document(Movement movement) {
+        ObjectNode doc = EventCodec.json().valueToTree(movement);
+        doc.put("id", String.format("movement-%019d", movement.sequence()));
+        doc.put("docType", MOVEMENT_TYPE);
+        return doc;
+    }
+
+    static ObjectNode document(Account account, DepositReceipt receipt) {
+        ObjectNode doc = EventCodec.json().valueToTree(receipt);
+        doc.put("id", receiptId(receipt.key()));
+        doc.put("docType", RECEIPT_TYPE);
+        doc.put("userId", account.userId().value());
+        return doc;
+    }
+
+    private static String receiptId(DepositKey key) {
+        return "deposit-key-" + key.value();
     }
 
     private static <T> T read(ObjectNode doc, Class<T> type) {

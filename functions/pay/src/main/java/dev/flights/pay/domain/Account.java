@@ -89,7 +89,8 @@ public record Account(UserId userId, Money balance, Money deposited, Money charg
         }
         Account back = new Account(userId, balance.plus(payment.amount()), deposited, charged,
                 refunded.plus(payment.amount()), version + 1);
-        return Optional.of(new Settlement(payment.refunded(now), back, List.of(
+        return Optional.of(new Settlement(payment.refunded(now), back,
+                Movement.of(back, MovementType.REFUND, payment.amount(), now, reservationId), List.of(
                 new PaymentRefunded(EventIds.of(reservationId, EventType.PaymentRefunded), now, reservationId, userId,
                         payment.amount(), back.balance))));
     }

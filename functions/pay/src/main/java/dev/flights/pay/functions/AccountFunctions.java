@@ -13,18 +13,26 @@ import dev.flights.contract.Money;
 import dev.flights.contract.UserId;
 import dev.flights.pay.application.DepositCommand;
 import dev.flights.pay.application.DepositMoney;
+import dev.flights.pay.application.DepositOutcome;
 import dev.flights.pay.application.GetAccount;
+import dev.flights.pay.domain.DepositKey;
 import dev.flights.platform.auth.Access;
 import dev.flights.platform.auth.Caller;
 import dev.flights.platform.http.HttpFunctions;
+import dev.flights.platform.http.Problem;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
-/** HTTP: the signed-in customer deposits into their own account; reads their own balance (an operator any). */
+/**
+ * HTTP: the signed-in customer deposits into their own account (once per {@code Idempotency-Key} when the client
+ * sends one); reads their own balance (an operator any).
+ */
 @Component
 public class AccountFunctions {
 
     static final long MAX_DEPOSIT = 1_000_000;
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private final DepositMoney depositMoney;
     private final GetAccount getAccount;
@@ -44,9 +52,27 @@ public class AccountFunctions {
             UserId user = userId(userId);
             Access.requireSelf(caller, user);
             long amount = HttpFunctions.requiredWholeNumber(HttpFunctions.jsonBody(request), "amount", 1, MAX_DEPOSIT);
-            var account = depositMoney.apply(new DepositCommand(user, Money.of(amount)));
-            return HttpFunctions.json(request, HttpStatus.OK, AccountResource.of(account));
+            Optional<DepositKey> key = HttpFunctions.header(request, IDEMPOTENCY_KEY)
+                    .map(k -> new DepositKey(HttpFunctions.checked(IDEMPOTENCY_KEY, k, DepositKey::isValid,
+                            DepositKey.RULE)));
+            return deposited(request, depositMoney.apply(new DepositCommand(user, Money.of(amount), key)));
         });
+    }
+
+    private static HttpResponseMessage deposited(HttpRequestMessage<?> request, DepositOutcome outcome) {
+        if (outcome instanceof DepositOutcome.Credited credited) {
+            return HttpFunctions.json(request, HttpStatus.OK,
+                    new AccountResource(credited.userId().value(), credited.balance().amount()));
+        }
+        if (outcome instanceof DepositOutcome.Repeated repeated) {
+            return HttpFunctions.json(request, HttpStatus.OK,
+                    new AccountResource(repeated.userId().value(), repeated.first().balance().amount()));
+        }
+        var reused = (DepositOutcome.KeyReusedForAnotherAmount) outcome;
+        return HttpFunctions.problem(request, new Problem("/problems/idempotency-key-reused", "Idempotency key reused",
+                409, IDEMPOTENCY_KEY + " " + reused.first().key() + " was used for a deposit of "
+                        + reused.first().amount(),
+                List.of(new Problem.FieldError(IDEMPOTENCY_KEY, "must not be reused for a different amount"))));
     }
 
     @FunctionName("getAccount")

@@ -85,12 +85,12 @@ final class Api {
     }
 
     Response deposit(String userId, long amount, String idempotencyKey) {
-        return post("/api/accounts/" + userId + "/deposits", "{\"amount\":" + amount + "}",
+        return as(userId).post("/api/accounts/" + userId + "/deposits", "{\"amount\":" + amount + "}",
                 Map.of("Idempotency-Key", idempotencyKey));
     }
 
     Response statement(String userId) {
-        return get("/api/accounts/" + userId + "/statement");
+        return as(userId).get("/api/accounts/" + userId + "/statement");
     }
 
     long balance(String userId) {

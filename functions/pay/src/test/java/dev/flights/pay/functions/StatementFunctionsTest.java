@@ -9,6 +9,7 @@ import dev.flights.pay.application.PayOnReservationRequested;
 import dev.flights.pay.fixtures.Reservations;
 import dev.flights.platform.inprocess.InProcessExecutionContext;
 import dev.flights.platform.inprocess.InProcessHttpRequest;
+import dev.flights.platform.testing.SignedIn;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -24,14 +25,19 @@ class StatementFunctionsTest {
     private final String user = "user-" + UUID.randomUUID();
 
     private HttpResponseMessage statement(String userId) {
+        return statementAs(user, userId);
+    }
+
+    private HttpResponseMessage statementAs(String caller, String userId) {
         String path = URLEncoder.encode(userId, StandardCharsets.UTF_8).replace("+", "%20");
-        return functions.get(InProcessHttpRequest.get("/api/accounts/" + path + "/statement", Map.of()), userId,
+        InProcessHttpRequest request = InProcessHttpRequest.get("/api/accounts/" + path + "/statement", Map.of());
+        return functions.get(caller == null ? request : SignedIn.as(caller, request), userId,
                 InProcessExecutionContext.of("getStatement"));
     }
 
     private void deposit(long amount) {
-        accounts.deposit(InProcessHttpRequest.post("/api/accounts/" + user + "/deposits", "{\"amount\": " + amount + "}",
-                Map.of()), user, InProcessExecutionContext.of("deposit"));
+        accounts.deposit(SignedIn.as(user, InProcessHttpRequest.post("/api/accounts/" + user + "/deposits",
+                "{\"amount\": " + amount + "}", Map.of())), user, InProcessExecutionContext.of("deposit"));
     }
 
     private static JsonNode body(HttpResponseMessage response) throws Exception {
@@ -65,6 +71,16 @@ class StatementFunctionsTest {
         assertThat(items.get(1).path("reservationId").asText()).isEqualTo(reservation.id().toString());
         assertThat(items.get(2).path("balanceAfter").asLong()).isEqualTo(150);
         assertThat(items).extracting(i -> i.path("sequence").asLong()).containsExactly(3L, 2L, 1L);
+    }
+
+    @Test
+    void isOnlyForItsCustomerOrAnOperator() throws Exception {
+        deposit(10);
+
+        assertThat(statementAs(null, user).getStatusCode()).as("nobody signed in").isEqualTo(401);
+        assertThat(statementAs("mallory", user).getStatusCode()).as("another customer").isEqualTo(403);
+        assertThat(functions.get(SignedIn.asAdmin(InProcessHttpRequest.get("/api/accounts/" + user + "/statement",
+                Map.of())), user, InProcessExecutionContext.of("getStatement")).getStatusCode()).isEqualTo(200);
     }
 
     @Test

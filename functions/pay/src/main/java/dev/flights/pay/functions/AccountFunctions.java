@@ -16,6 +16,8 @@ import dev.flights.pay.application.DepositMoney;
 import dev.flights.pay.application.DepositOutcome;
 import dev.flights.pay.application.GetAccount;
 import dev.flights.pay.domain.DepositKey;
+import dev.flights.platform.auth.Access;
+import dev.flights.platform.auth.Caller;
 import dev.flights.platform.http.HttpFunctions;
 import dev.flights.platform.http.Problem;
 import java.util.List;
@@ -23,8 +25,8 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * HTTP: deposit money into an account (once per {@code Idempotency-Key} when the client sends one), read an
- * account's balance.
+ * HTTP: the signed-in customer deposits into their own account (once per {@code Idempotency-Key} when the client
+ * sends one); reads their own balance (an operator any).
  */
 @Component
 public class AccountFunctions {
@@ -46,7 +48,9 @@ public class AccountFunctions {
                     authLevel = AuthorizationLevel.ANONYMOUS) HttpRequestMessage<Optional<String>> request,
             @BindingName("userId") String userId, ExecutionContext context) {
         return HttpFunctions.handle(request, () -> {
+            Caller caller = Access.signedIn(request);
             UserId user = userId(userId);
+            Access.requireSelf(caller, user);
             long amount = HttpFunctions.requiredWholeNumber(HttpFunctions.jsonBody(request), "amount", 1, MAX_DEPOSIT);
             Optional<DepositKey> key = HttpFunctions.header(request, IDEMPOTENCY_KEY)
                     .map(k -> new DepositKey(HttpFunctions.checked(IDEMPOTENCY_KEY, k, DepositKey::isValid,
@@ -76,9 +80,14 @@ public class AccountFunctions {
             @HttpTrigger(name = "request", methods = {HttpMethod.GET}, route = "accounts/{userId}",
                     authLevel = AuthorizationLevel.ANONYMOUS) HttpRequestMessage<Optional<String>> request,
             @BindingName("userId") String userId, ExecutionContext context) {
-        return HttpFunctions.handle(request, () -> getAccount.apply(userId(userId))
-                .map(account -> HttpFunctions.json(request, HttpStatus.OK, AccountResource.of(account)))
-                .orElseGet(() -> HttpFunctions.notFound(request, "account " + userId)));
+        return HttpFunctions.handle(request, () -> {
+            Caller caller = Access.signedIn(request);
+            UserId user = userId(userId);
+            Access.requireReader(caller, user);
+            return getAccount.apply(user)
+                    .map(account -> HttpFunctions.json(request, HttpStatus.OK, AccountResource.of(account)))
+                    .orElseGet(() -> HttpFunctions.notFound(request, "account " + userId));
+        });
     }
 
     private static UserId userId(String value) {

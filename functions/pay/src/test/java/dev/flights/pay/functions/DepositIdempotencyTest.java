@@ -7,6 +7,7 @@ import com.microsoft.azure.functions.HttpResponseMessage;
 import dev.flights.contract.codec.EventCodec;
 import dev.flights.platform.inprocess.InProcessExecutionContext;
 import dev.flights.platform.inprocess.InProcessHttpRequest;
+import dev.flights.platform.testing.SignedIn;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -19,8 +20,8 @@ class DepositIdempotencyTest {
     private final String user = "user-" + UUID.randomUUID();
 
     private HttpResponseMessage deposit(long amount, Map<String, String> headers) {
-        return functions.deposit(InProcessHttpRequest.post("/api/accounts/" + user + "/deposits",
-                "{\"amount\": " + amount + "}", headers), user, InProcessExecutionContext.of("deposit"));
+        return functions.deposit(SignedIn.as(user, InProcessHttpRequest.post("/api/accounts/" + user + "/deposits",
+                "{\"amount\": " + amount + "}", headers)), user, InProcessExecutionContext.of("deposit"));
     }
 
     private HttpResponseMessage deposit(long amount, String key) {
@@ -28,8 +29,8 @@ class DepositIdempotencyTest {
     }
 
     private long balance() throws Exception {
-        HttpResponseMessage account = functions.get(InProcessHttpRequest.get("/api/accounts/" + user, Map.of()), user,
-                InProcessExecutionContext.of("getAccount"));
+        HttpResponseMessage account = functions.get(SignedIn.as(user, InProcessHttpRequest.get("/api/accounts/" + user,
+                Map.of())), user, InProcessExecutionContext.of("getAccount"));
         return account.getStatusCode() == 404 ? 0 : body(account).path("balance").asLong();
     }
 

@@ -4,15 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.azure.functions.HttpResponseMessage;
+import dev.flights.contract.UserId;
 import dev.flights.contract.codec.EventCodec;
 import dev.flights.pay.application.PayOnReservationRequested;
 import dev.flights.pay.fixtures.Reservations;
 import dev.flights.platform.inprocess.InProcessExecutionContext;
 import dev.flights.platform.inprocess.InProcessHttpRequest;
+import dev.flights.platform.testing.SignedIn;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,15 +26,20 @@ class StatementFunctionsTest {
     private final AccountFunctions accounts = PayContext.bean(AccountFunctions.class);
     private final String user = "user-" + UUID.randomUUID();
 
+    /** As the account's own customer (a bad id cannot sign in, so someone else asks for it). */
     private HttpResponseMessage statement(String userId) {
+        return statementAs(r -> SignedIn.as(UserId.isValid(userId) ? userId : "someone", r), userId);
+    }
+
+    private HttpResponseMessage statementAs(UnaryOperator<InProcessHttpRequest> caller, String userId) {
         String path = URLEncoder.encode(userId, StandardCharsets.UTF_8).replace("+", "%20");
-        return functions.get(InProcessHttpRequest.get("/api/accounts/" + path + "/statement", Map.of()), userId,
-                InProcessExecutionContext.of("getStatement"));
+        return functions.get(caller.apply(InProcessHttpRequest.get("/api/accounts/" + path + "/statement", Map.of())),
+                userId, InProcessExecutionContext.of("getStatement"));
     }
 
     private void deposit(long amount) {
-        accounts.deposit(InProcessHttpRequest.post("/api/accounts/" + user + "/deposits", "{\"amount\": " + amount + "}",
-                Map.of()), user, InProcessExecutionContext.of("deposit"));
+        accounts.deposit(SignedIn.as(user, InProcessHttpRequest.post("/api/accounts/" + user + "/deposits",
+                "{\"amount\": " + amount + "}", Map.of())), user, InProcessExecutionContext.of("deposit"));
     }
 
     private static JsonNode body(HttpResponseMessage response) throws Exception {
@@ -65,6 +73,26 @@ class StatementFunctionsTest {
         assertThat(items.get(1).path("reservationId").asText()).isEqualTo(reservation.id().toString());
         assertThat(items.get(2).path("balanceAfter").asLong()).isEqualTo(150);
         assertThat(items).extracting(i -> i.path("sequence").asLong()).containsExactly(3L, 2L, 1L);
+    }
+
+    @Test
+    void isForTheAccountsOwnCustomerOrAnOperator() throws Exception {
+        deposit(40);
+        UnaryOperator<InProcessHttpRequest> forged = r -> r.withHeaders(Map.of("X-MS-CLIENT-PRINCIPAL-ID", user,
+                "X-MS-CLIENT-PRINCIPAL-NAME", user));
+
+        HttpResponseMessage anonymous = statementAs(r -> r, user);
+        HttpResponseMessage forgedHeaders = statementAs(forged, user);
+        HttpResponseMessage another = statementAs(r -> SignedIn.as("someone-else", r), user);
+        HttpResponseMessage operator = statementAs(SignedIn::asAdmin, user);
+
+        assertThat(anonymous.getStatusCode()).isEqualTo(401);
+        assertThat(forgedHeaders.getStatusCode()).isEqualTo(401);
+        assertThat(another.getStatusCode()).isEqualTo(403);
+        assertThat(another.getHeader("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(body(another).toString()).doesNotContain("balance");
+        assertThat(operator.getStatusCode()).isEqualTo(200);
+        assertThat(body(operator).path("balance").asLong()).isEqualTo(40);
     }
 
     @Test

@@ -57,6 +57,24 @@ class StatementIT {
     }
 
     @Test
+    void theStatementIsForItsCustomerAndTheOperatorOnly() {
+        String customer = Api.newCustomer();
+        api.deposit(customer, 70);
+        String path = "/api/accounts/" + customer + "/statement";
+
+        Api.Response anonymous = api.anonymous().get(path);
+        Api.Response another = api.as(Api.newCustomer()).get(path);
+        Api.Response operator = api.get(path);
+
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(another.status()).isEqualTo(403);
+        assertThat(another.header("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(operator.status()).isEqualTo(200);
+        assertThat(operator.body()).isEqualTo(api.statement(customer).body());
+        assertThat(operator.body().path("balance").asLong()).isEqualTo(70);
+    }
+
+    @Test
     void theStatementAddsUpAtEveryMomentOfASagaWithRejectionsAndCancels() throws Exception {
         List<String> customers = List.of(Api.newCustomer(), Api.newCustomer());
         Map<String, Long> deposited = new ConcurrentHashMap<>();

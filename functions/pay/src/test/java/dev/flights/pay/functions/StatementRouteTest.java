@@ -20,9 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class StatementFunctionsTest {
+class StatementRouteTest {
 
-    private final StatementFunctions functions = PayContext.bean(StatementFunctions.class);
     private final AccountFunctions accounts = PayContext.bean(AccountFunctions.class);
     private final String user = "user-" + UUID.randomUUID();
 
@@ -33,7 +32,7 @@ class StatementFunctionsTest {
 
     private HttpResponseMessage statementAs(UnaryOperator<InProcessHttpRequest> caller, String userId) {
         String path = URLEncoder.encode(userId, StandardCharsets.UTF_8).replace("+", "%20");
-        return functions.get(caller.apply(InProcessHttpRequest.get("/api/accounts/" + path + "/statement", Map.of())),
+        return accounts.statement(caller.apply(InProcessHttpRequest.get("/api/accounts/" + path + "/statement", Map.of())),
                 userId, InProcessExecutionContext.of("getStatement"));
     }
 

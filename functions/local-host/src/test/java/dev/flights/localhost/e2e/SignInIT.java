@@ -138,6 +138,7 @@ class SignInIT {
         assertThat(me.get(0).path("provider_name").asText()).isEqualTo("aad");
         assertThat(me.get(0).path("user_id").asText()).isEqualTo(customer);
         assertThat(me.get(0).path("expires_on").asText()).isNotBlank();
+        assertThat(me.get(0).path("id_token").asText()).as("a bearer token for the API").isEqualTo(token);
         assertThat(me.get(0).path("user_claims").findValuesAsText("typ"))
                 .contains("http://schemas.microsoft.com/identity/claims/objectidentifier", "roles");
     }

@@ -65,6 +65,12 @@ class CosmosSagaIT {
 
         assertThat(ticketed.path("ticketNumber").asText()).startsWith("TK-");
         assertThat(api.balance(customer)).isEqualTo(150);
+        StatementLines statement = StatementLines.of(api.statement(customer).body()).assertAddsUp(customer);
+        assertThat(statement.lines()).extracting(l -> l.path("type").asText())
+                .containsExactly("REFUND", "CHARGE", "DEPOSIT");
+        assertThat(api.deposit(customer, 20, "cosmos-key").body()).isEqualTo(api.deposit(customer, 20, "cosmos-key")
+                .body());
+        assertThat(api.balance(customer)).as("a keyed deposit sent twice is credited once").isEqualTo(170);
         List<JsonNode> list = Api.await(() -> api.list(customer),
                 l -> l.size() == 1 && l.get(0).path("refunded").asBoolean(), "the list to show the refund");
         assertThat(list.get(0).path("status").asText()).isEqualTo("CANCELLED");

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.flights.localhost.LocalHostRuntime;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,7 +14,6 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -54,6 +54,24 @@ class StatementIT {
         StatementLines statement = StatementLines.of(api.statement(customer).body()).assertAddsUp(customer);
         assertThat(statement.lines()).singleElement()
                 .satisfies(line -> assertThat(line.path("type").asText()).isEqualTo("DEPOSIT"));
+    }
+
+    @Test
+    void theStatementIsForItsCustomerAndTheOperatorOnly() {
+        String customer = Api.newCustomer();
+        api.deposit(customer, 70);
+        String path = "/api/accounts/" + customer + "/statement";
+
+        Api.Response anonymous = api.anonymous().get(path);
+        Api.Response another = api.as(Api.newCustomer()).get(path);
+        Api.Response operator = api.get(path);
+
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(another.status()).isEqualTo(403);
+        assertThat(another.header("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(operator.status()).isEqualTo(200);
+        assertThat(operator.body()).isEqualTo(api.statement(customer).body());
+        assertThat(operator.body().path("balance").asLong()).isEqualTo(70);
     }
 
     @Test
@@ -129,21 +147,13 @@ class StatementIT {
         host.awaitQuiet(Duration.ofSeconds(30));
     }
 
-    private static <T> List<T> concurrently(int count, Callable<T> work) throws Exception {
+    /** Runs the same call on that many threads at once, as a client's retries racing each other. */
+    private static <T> List<T> concurrently(int count, Callable<T> call) throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(count);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<T>> running = new ArrayList<>();
         try {
-            for (int i = 0; i < count; i++) {
-                running.add(threads.submit(() -> {
-                    start.await();
-                    return work.call();
-                }));
-            }
-            start.countDown();
             List<T> results = new ArrayList<>();
-            for (Future<T> f : running) {
-                results.add(f.get());
+            for (Future<T> answer : threads.invokeAll(Collections.nCopies(count, call))) {
+                results.add(answer.get());
             }
             return results;
         } finally {

@@ -20,8 +20,8 @@ record StatementLines(long balance, long deposits, long charges, long refunds, L
     }
 
     private static long sum(List<JsonNode> lines, String type) {
-        return lines.stream().filter(l -> l.path("type").asText().equals(type)).mapToLong(l -> l.path("amount").asLong())
-                .sum();
+        return lines.stream().filter(l -> l.path("type").asText().equals(type))
+                .mapToLong(l -> l.path("amount").asLong()).sum();
     }
 
     List<String> reservationsWith(String type) {

@@ -12,8 +12,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -45,9 +45,9 @@ public class WebhookChannel implements Webhook {
     private final Language language;
     private final Duration timeout;
     private final HttpClient client;
-    private final Clock clock;
+    private final InstantSource clock;
 
-    public WebhookChannel(WebhookSettings settings, Clock clock) {
+    public WebhookChannel(WebhookSettings settings, InstantSource clock) {
         this.clock = clock;
         this.receiver = settings.receiver()
                 .orElseThrow(() -> new IllegalArgumentException("a webhook channel needs NOTIFY_WEBHOOK_URL"));

@@ -19,6 +19,7 @@ import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
@@ -59,11 +60,11 @@ class WebhookChannelTest {
 
     @Test
     void timestampsEachSendWithTheTimeItIsSent() throws Exception {
-        MutableClock clock = new MutableClock(SENT);
+        AtomicReference<Instant> now = new AtomicReference<>(SENT);
         WebhookChannel channel = new WebhookChannel(settings(receiver.url(), SECRET, Language.EN,
-                Duration.ofSeconds(5)), clock);
+                Duration.ofSeconds(5)), now::get);
         channel.deliver(approved);
-        clock.now = SENT.plusSeconds(600);
+        now.set(SENT.plusSeconds(600));
 
         channel.deliver(approved);
 
@@ -170,29 +171,5 @@ class WebhookChannelTest {
         mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         mac.update((SENT_UNIX + ".").getBytes(StandardCharsets.US_ASCII));
         return "t=" + SENT_UNIX + ",v1=" + HexFormat.of().formatHex(mac.doFinal(body));
-    }
-
-    private static final class MutableClock extends Clock {
-
-        private volatile Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -14,9 +14,8 @@ public sealed interface PaymentOutcome permits PaymentOutcome.Approved, PaymentO
 
         @Override
         public Settlement settlement() {
-            return new Settlement(payment, account,
-                    Movement.of(account, MovementType.CHARGE, payment.amount(), event.occurredAt(), payment.reservationId()),
-                    List.of(event));
+            return new Settlement(payment, account, Movement.of(account, MovementType.CHARGE, payment.amount(),
+                    event.occurredAt(), payment.reservationId()), List.of(event));
         }
     }
 

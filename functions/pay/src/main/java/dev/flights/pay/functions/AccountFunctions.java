@@ -15,6 +15,7 @@ import dev.flights.pay.application.DepositCommand;
 import dev.flights.pay.application.DepositMoney;
 import dev.flights.pay.application.DepositOutcome;
 import dev.flights.pay.application.GetAccount;
+import dev.flights.pay.application.GetStatement;
 import dev.flights.pay.domain.DepositKey;
 import dev.flights.platform.auth.Access;
 import dev.flights.platform.auth.Caller;
@@ -22,11 +23,12 @@ import dev.flights.platform.http.HttpFunctions;
 import dev.flights.platform.http.Problem;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
 /**
  * HTTP: the signed-in customer deposits into their own account (once per {@code Idempotency-Key} when the client
- * sends one); reads their own balance (an operator any).
+ * sends one); reads their own balance and statement (an operator any).
  */
 @Component
 public class AccountFunctions {
@@ -36,10 +38,12 @@ public class AccountFunctions {
 
     private final DepositMoney depositMoney;
     private final GetAccount getAccount;
+    private final GetStatement getStatement;
 
-    public AccountFunctions(DepositMoney depositMoney, GetAccount getAccount) {
+    public AccountFunctions(DepositMoney depositMoney, GetAccount getAccount, GetStatement getStatement) {
         this.depositMoney = depositMoney;
         this.getAccount = getAccount;
+        this.getStatement = getStatement;
     }
 
     @FunctionName("deposit")
@@ -80,12 +84,26 @@ public class AccountFunctions {
             @HttpTrigger(name = "request", methods = {HttpMethod.GET}, route = "accounts/{userId}",
                     authLevel = AuthorizationLevel.ANONYMOUS) HttpRequestMessage<Optional<String>> request,
             @BindingName("userId") String userId, ExecutionContext context) {
+        return read(request, userId, user -> getAccount.apply(user).map(AccountResource::of));
+    }
+
+    @FunctionName("getStatement")
+    public HttpResponseMessage statement(
+            @HttpTrigger(name = "request", methods = {HttpMethod.GET}, route = "accounts/{userId}/statement",
+                    authLevel = AuthorizationLevel.ANONYMOUS) HttpRequestMessage<Optional<String>> request,
+            @BindingName("userId") String userId, ExecutionContext context) {
+        return read(request, userId, user -> getStatement.apply(user).map(StatementResource::of));
+    }
+
+    /** An account's own customer, or an operator, reads what {@code reading} finds of it; 404 before a deposit. */
+    private static HttpResponseMessage read(HttpRequestMessage<Optional<String>> request, String userId,
+            Function<UserId, Optional<?>> reading) {
         return HttpFunctions.handle(request, () -> {
             Caller caller = Access.signedIn(request);
             UserId user = userId(userId);
             Access.requireReader(caller, user);
-            return getAccount.apply(user)
-                    .map(account -> HttpFunctions.json(request, HttpStatus.OK, AccountResource.of(account)))
+            return reading.apply(user)
+                    .map(found -> HttpFunctions.json(request, HttpStatus.OK, found))
                     .orElseGet(() -> HttpFunctions.notFound(request, "account " + userId));
         });
     }

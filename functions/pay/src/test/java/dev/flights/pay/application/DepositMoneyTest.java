@@ -24,7 +24,8 @@ class DepositMoneyTest {
     private final PayUnderTest pay = PayUnderTest.withDefaults();
 
     private DepositOutcome deposit(long amount, String key) {
-        return pay.deposit.apply(new DepositCommand(EW, Money.of(amount), Optional.ofNullable(key).map(DepositKey::new)));
+        return pay.deposit.apply(new DepositCommand(EW, Money.of(amount),
+                Optional.ofNullable(key).map(DepositKey::new)));
     }
 
     @Test

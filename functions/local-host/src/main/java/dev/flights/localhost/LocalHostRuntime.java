@@ -19,8 +19,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.concurrent.Future;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -29,8 +28,6 @@ import org.springframework.context.ConfigurableApplicationContext;
  * trigger: {@link HttpFunctions}, {@link TopicBindings}, {@link ChangeFeeds}; {@link Faults} holds the outages.
  */
 public final class LocalHostRuntime implements HostControls, AutoCloseable {
-
-    private static final Logger log = LoggerFactory.getLogger(LocalHostRuntime.class);
 
     private final DocumentStore store;
     private final List<FunctionApp> apps;
@@ -68,24 +65,31 @@ public final class LocalHostRuntime implements HostControls, AutoCloseable {
     }
 
     private void boot(LocalHostOptions options) throws IOException {
-        for (FunctionApp app : apps) {
-            ConfigurableApplicationContext context = contexts.start(app, faults.storeFor(app.name()), topic.topic());
+        StartupLog startup = new StartupLog();
+        startup.appsFound(apps);
+        Map<FunctionApp, Future<ConfigurableApplicationContext>> starting =
+                contexts.startAll(apps, app -> faults.storeFor(app.name()), topic.topic());
+        for (Map.Entry<FunctionApp, Future<ConfigurableApplicationContext>> entry : starting.entrySet()) {
+            FunctionApp app = entry.getKey();
+            ConfigurableApplicationContext context = AppContexts.await(entry.getValue(), app);
             for (FunctionDefinition function : app.functions()) {
-                FunctionInvoker invoker = new FunctionInvoker(function, context.getBean(function.functionClass()));
-                if (function.isHttp()) {
-                    http.bind(invoker);
-                } else if (function.isServiceBus()) {
-                    topic.bind(app.name(), invoker);
-                } else {
-                    feeds.bind(app.name(), invoker);
-                }
-                log.info("{}: {} -> {}", app.name(), function.name(), function.describe());
+                bind(app, function, new FunctionInvoker(function, context.getBean(function.functionClass())));
             }
+            startup.appStarted(app, contexts.startMillis(app));
         }
         feeds.start();
         http.serve(options.port(), this, faults::isAvailable);
-        log.info("{} apps, {} functions, serving on {}", apps.size(),
-                apps.stream().mapToInt(a -> a.functions().size()).sum(), baseUri());
+        startup.serving(store, topic.topic().name(), baseUri());
+    }
+
+    private void bind(FunctionApp app, FunctionDefinition function, FunctionInvoker invoker) {
+        if (function.isHttp()) {
+            http.bind(invoker);
+        } else if (function.isServiceBus()) {
+            topic.bind(app.name(), invoker);
+        } else {
+            feeds.bind(app.name(), invoker);
+        }
     }
 
     public URI baseUri() {

@@ -12,20 +12,23 @@ import org.slf4j.LoggerFactory;
  */
 public final class LocalHost {
 
-    private static final Logger log = LoggerFactory.getLogger(LocalHost.class);
+    private static final Logger log = LoggerFactory.getLogger("local-host");
 
     private LocalHost() {
     }
 
     public static void main(String[] args) throws Exception {
-        LocalHostRuntime runtime = LocalHostRuntime.start(LocalHostOptions.defaults().withPort(port(args))
-                .withChangeFeedDelayCap(feedPollDelay(args)));
+        LocalHostOptions options = LocalHostOptions.defaults().withPort(port(args))
+                .withChangeFeedDelayCap(feedPollDelay(args));
+        log.info("Starting the local host: every function app of the class path in this JVM, on port {}",
+                options.port());
+        LocalHostRuntime runtime = LocalHostRuntime.start(options);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             runtime.close();
             stopped.countDown();
         }, "local-host-shutdown"));
-        log.info("Ready: try curl {}/api/accounts/alice (Ctrl+C stops)", runtime.baseUri());
+        log.info("Ready: open {}/ or try curl {}/api/accounts/alice (Ctrl+C stops)", runtime.baseUri(), runtime.baseUri());
         stopped.await();
     }
 

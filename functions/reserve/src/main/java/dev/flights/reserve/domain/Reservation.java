@@ -43,33 +43,29 @@ public record Reservation(UUID reservationId, UserId userId, FlightId flightId, 
     /** Applies what another app reported about this reservation. */
     public Transition on(SagaEvent event, Instant now) {
         if (event instanceof PaymentApproved && awaitsPayment()) {
-            return Transition.to(with(ReservationStatus.CONFIRMED, now),
+            return Transition.to(withStatus(ReservationStatus.CONFIRMED).changedAt(now),
                     new ReservationConfirmed(eventId(EventType.ReservationConfirmed), now, reservationId, userId, flightId));
         }
         if (event instanceof PaymentDeclined declined && awaitsPayment()) {
-            return Transition.to(with(ReservationStatus.REJECTED, now),
+            return Transition.to(withStatus(ReservationStatus.REJECTED).changedAt(now),
                     new ReservationRejected(eventId(EventType.ReservationRejected), now, reservationId, userId,
                             declined.reason()));
         }
         // a deferral overtaken by a later one (a delayed copy) must not move the retry time back
         if (event instanceof PaymentDeferred deferred && awaitsPayment()
                 && (paymentRetryAt == null || deferred.retryAt().isAfter(paymentRetryAt))) {
-            Reservation pending = with(ReservationStatus.PAYMENT_PENDING, now);
-            return Transition.to(new Reservation(reservationId, userId, flightId, price, pending.status, ticketNumber,
-                    ticketVoided, refunded, deferred.retryAt(), createdAt, now, pending.version));
+            return Transition.to(withStatus(ReservationStatus.PAYMENT_PENDING).withPaymentRetryAt(deferred.retryAt())
+                    .changedAt(now));
         }
         if (event instanceof PaymentRefunded && !refunded) {
-            return Transition.to(new Reservation(reservationId, userId, flightId, price, status, ticketNumber,
-                    ticketVoided, true, paymentRetryAt, createdAt, now, version + 1));
+            return Transition.to(withRefunded().changedAt(now));
         }
         if (event instanceof TicketIssued issued && ticketNumber == null) {
             ReservationStatus next = status == ReservationStatus.CONFIRMED ? ReservationStatus.TICKETED : status;
-            return Transition.to(new Reservation(reservationId, userId, flightId, price, next, issued.ticketNumber(),
-                    ticketVoided, refunded, paymentRetryAt, createdAt, now, version + 1));
+            return Transition.to(withTicketNumber(issued.ticketNumber()).withStatus(next).changedAt(now));
         }
         if (event instanceof TicketVoided && !ticketVoided) {
-            return Transition.to(new Reservation(reservationId, userId, flightId, price, status, ticketNumber,
-                    true, refunded, paymentRetryAt, createdAt, now, version + 1));
+            return Transition.to(withTicketVoided().changedAt(now));
         }
         return Transition.none(this);
     }
@@ -79,7 +75,7 @@ public record Reservation(UUID reservationId, UserId userId, FlightId flightId, 
         return switch (status) {
             case CANCELLED -> new CancelOutcome.AlreadyCancelled(this);
             case REJECTED -> new CancelOutcome.NotCancellable(this);
-            default -> new CancelOutcome.Cancelled(Transition.to(with(ReservationStatus.CANCELLED, now),
+            default -> new CancelOutcome.Cancelled(Transition.to(withStatus(ReservationStatus.CANCELLED).changedAt(now),
                     new ReservationCancelled(eventId(EventType.ReservationCancelled), now, reservationId, userId, flightId)));
         };
     }
@@ -88,9 +84,37 @@ public record Reservation(UUID reservationId, UserId userId, FlightId flightId, 
         return status == ReservationStatus.REQUESTED || status == ReservationStatus.PAYMENT_PENDING;
     }
 
-    private Reservation with(ReservationStatus next, Instant now) {
+    // the with… methods change one thing; changedAt, once per transition, makes it a new version
+
+    /** A retry time belongs only to a reservation whose payment is pending. */
+    private Reservation withStatus(ReservationStatus next) {
         return new Reservation(reservationId, userId, flightId, price, next, ticketNumber, ticketVoided, refunded,
-                next == ReservationStatus.PAYMENT_PENDING ? paymentRetryAt : null, createdAt, now, version + 1);
+                next == ReservationStatus.PAYMENT_PENDING ? paymentRetryAt : null, createdAt, updatedAt, version);
+    }
+
+    private Reservation withPaymentRetryAt(Instant retryAt) {
+        return new Reservation(reservationId, userId, flightId, price, status, ticketNumber, ticketVoided, refunded,
+                retryAt, createdAt, updatedAt, version);
+    }
+
+    private Reservation withTicketNumber(String number) {
+        return new Reservation(reservationId, userId, flightId, price, status, number, ticketVoided, refunded,
+                paymentRetryAt, createdAt, updatedAt, version);
+    }
+
+    private Reservation withTicketVoided() {
+        return new Reservation(reservationId, userId, flightId, price, status, ticketNumber, true, refunded,
+                paymentRetryAt, createdAt, updatedAt, version);
+    }
+
+    private Reservation withRefunded() {
+        return new Reservation(reservationId, userId, flightId, price, status, ticketNumber, ticketVoided, true,
+                paymentRetryAt, createdAt, updatedAt, version);
+    }
+
+    private Reservation changedAt(Instant now) {
+        return new Reservation(reservationId, userId, flightId, price, status, ticketNumber, ticketVoided, refunded,
+                paymentRetryAt, createdAt, now, version + 1);
     }
 
     private UUID eventId(EventType type) {

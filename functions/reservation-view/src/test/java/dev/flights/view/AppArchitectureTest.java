@@ -1,0 +1,15 @@
+package dev.flights.view;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.junit.ArchTests;
+import dev.flights.platform.testing.AppArchitecture;
+
+/** reservation-view keeps the layering every app keeps. */
+@AnalyzeClasses(packages = "dev.flights.view", importOptions = ImportOption.DoNotIncludeTests.class)
+class AppArchitectureTest {
+
+    @ArchTest
+    static final ArchTests layering = ArchTests.in(AppArchitecture.class);
+}

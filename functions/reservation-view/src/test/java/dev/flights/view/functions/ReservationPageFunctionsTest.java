@@ -6,6 +6,7 @@ import com.microsoft.azure.functions.HttpResponseMessage;
 import dev.flights.contract.ReservationStatus;
 import dev.flights.platform.inprocess.InProcessExecutionContext;
 import dev.flights.platform.inprocess.InProcessHttpRequest;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -26,30 +27,59 @@ class ReservationPageFunctionsTest {
     void loadsNothingFromAnotherOriginAndLetsTheBrowserEnforceIt() {
         HttpResponseMessage response = page();
 
-        assertThat(html(response)).doesNotContain("http://", "https://", "//cdn", "@import", "<link rel=\"stylesheet\"",
-                "<script src");
+        // the claim type URIs the page reads from /.auth/me are names, never fetched
+        assertThat(html(response)).doesNotContainPattern("(src|href|action)=\"?(https?:)?//")
+                .doesNotContainPattern("(fetch|url)\\(\"?(https?:)?//").doesNotContain("//cdn", "@import", "<script src");
         assertThat(response.getHeader("Content-Security-Policy")).contains("default-src 'none'", "connect-src 'self'");
     }
 
     @Test
     void callsTheApiOfItsOwnOriginForEveryRouteItNeeds() {
-        assertThat(html(page())).contains("\"/api/reservations\"", "\"/api/notifications\"", "\"/api/accounts/\"",
+        assertThat(html(page())).contains("\"/api/reservations\"", "\"/api/reservations?userId=\"",
+                "\"/api/notifications?userId=\"", "\"/api/accounts/\"",
                 "\"/deposits\"", "\"/cancel\"");
     }
 
     @Test
-    void givesTestsAndScriptsStableHandlesOnWhatItShows() {
-        assertThat(html(page())).contains("id=\"user-id\"", "id=\"deposit-amount\"", "id=\"flight-id\"",
-                "id=\"balance\"", "id=\"reservation-list\"", "id=\"notification-list\"", "id=\"errors\"",
-                "dataset.reservationId", "dataset.status", "dataset.ticketNumber", "dataset.refunded");
+    void signsInThroughAppServiceAuthenticationAndSendsItsTokenAsAppServiceReadsIt() {
+        assertThat(html(page())).contains("\"/.auth/me\"", "\"/.auth/login/dev\"", "\"/.auth/logout\"",
+                "\"/.auth/login/aad?post_login_redirect_uri=\"", "\"X-ZUMO-AUTH\"");
     }
 
     @Test
-    void hasABadgeForEveryStatusACustomerCanSee() {
+    void keysTheCustomerOnTheEntraObjectIdClaimAsTheAppsDo() {
+        assertThat(html(page())).contains("\"http://schemas.microsoft.com/identity/claims/objectidentifier\"", "\"oid\"");
+    }
+
+    @Test
+    void noLongerAsksTheCustomerWhoseDataToShow() {
+        assertThat(html(page())).doesNotContain("id=\"user-id\"", "#user=");
+    }
+
+    @Test
+    void givesTestsAndScriptsStableHandlesOnWhatItShows() {
+        assertThat(html(page())).contains("id=\"dev-user\"", "id=\"sign-out\"", "id=\"signed-in-as\"",
+                "id=\"deposit-amount\"", "id=\"flight-id\"", "id=\"balance\"", "id=\"balance-down\"",
+                "id=\"reservation-list\"", "id=\"notification-list\"", "id=\"errors\"", "dataset.reservationId",
+                "dataset.status", "dataset.ticketNumber", "dataset.refunded");
+    }
+
+    @Test
+    void hasABadgeAndAWordInEnglishAndKoreanForEveryStatusACustomerCanSee() {
         String html = html(page());
 
         for (ReservationStatus status : ReservationStatus.values()) {
-            assertThat(html).as(status.name()).contains(".badge[data-status=\"" + status + "\"]", status + ": \"");
+            assertThat(html).as(status.name()).contains(".badge[data-status=\"" + status + "\"]");
+            assertThat(html.split(status + ": \"", -1)).as(status + " in both languages").hasSize(3);
+        }
+    }
+
+    @Test
+    void labelsEveryInputForScreenReaders() {
+        String html = html(page());
+
+        for (String input : List.of("dev-user", "deposit-amount", "flight-id")) {
+            assertThat(html).as(input).contains("<label for=\"" + input + "\"");
         }
     }
 

@@ -13,6 +13,7 @@ import dev.flights.notify.functions.NotificationFunctions;
 import dev.flights.platform.correlation.Correlation;
 import dev.flights.platform.inprocess.InProcessExecutionContext;
 import dev.flights.platform.inprocess.InProcessHttpRequest;
+import dev.flights.platform.testing.SignedIn;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -40,7 +41,7 @@ class NotifyApplicationTest {
                     "message-1", InProcessExecutionContext.of("notifyOnSagaEvent"));
 
             HttpResponseMessage response = app.getBean(NotificationFunctions.class).list(
-                    InProcessHttpRequest.get("/api/notifications", Map.of("userId", "ew")),
+                    SignedIn.as("ew", InProcessHttpRequest.get("/api/notifications", Map.of("userId", "ew"))),
                     InProcessExecutionContext.of("listNotifications"));
 
             assertThat(response.getStatusCode()).isEqualTo(200);

@@ -9,6 +9,7 @@ import dev.flights.contract.codec.EventCodec;
 import dev.flights.platform.correlation.Correlation;
 import dev.flights.platform.inprocess.InProcessExecutionContext;
 import dev.flights.platform.inprocess.InProcessHttpRequest;
+import dev.flights.platform.testing.SignedIn;
 import dev.flights.view.functions.ReservationListFunctions;
 import dev.flights.view.functions.ReservationViewFunctions;
 import java.util.Map;
@@ -34,7 +35,7 @@ class ReservationViewApplicationTest {
                     InProcessExecutionContext.of("projectReservationView"));
 
             HttpResponseMessage response = app.getBean(ReservationListFunctions.class).list(
-                    InProcessHttpRequest.get("/api/reservations", Map.of("userId", "ew")),
+                    SignedIn.as("ew", InProcessHttpRequest.get("/api/reservations", Map.of("userId", "ew"))),
                     InProcessExecutionContext.of("listReservations"));
 
             assertThat(response.getStatusCode()).isEqualTo(200);

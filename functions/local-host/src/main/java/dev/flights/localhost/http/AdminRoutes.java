@@ -1,18 +1,22 @@
 package dev.flights.localhost.http;
 
 import com.sun.net.httpserver.HttpExchange;
+import dev.flights.platform.auth.Caller;
+import dev.flights.platform.auth.CallerIdentity;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Local-only routes to watch N2 and N3 by hand: {@code POST /admin/apps/{app}/unavailable|available|failing|healthy},
  * {@code GET /admin/status}; {@code GET /admin/parked-outbox}, the outbox documents the relays parked; and
- * {@code GET /admin/functions}, every HTTP function and its route. Dead letters are the consuming apps' own
+ * {@code GET /admin/functions}, every HTTP function and its route. All need a signed-in caller with the {@code admin}
+ * role (and, being state-changing, the switches refuse other origins: {@link CrossSiteGuard}). Dead letters are the consuming apps' own
  * functions ({@code /api/ops/dead-letters/<subscription>}), as on Azure.
  */
 final class AdminRoutes {
@@ -27,7 +31,17 @@ final class AdminRoutes {
         this.routes = List.copyOf(routes);
     }
 
-    void handle(HttpExchange exchange, String path) throws IOException {
+    /** Only for a signed-in caller with the admin role, as the operator routes of the apps. */
+    void handle(HttpExchange exchange, String path, Map<String, String> forwardedHeaders) throws IOException {
+        Optional<Caller> caller = CallerIdentity.from(forwardedHeaders);
+        if (caller.isEmpty()) {
+            HttpExchanges.sendProblem(exchange, 401, "Unauthenticated", "sign in with the admin role first");
+            return;
+        }
+        if (!caller.get().isAdmin()) {
+            HttpExchanges.sendProblem(exchange, 403, "Forbidden", "the admin routes need the admin role");
+            return;
+        }
         String method = exchange.getRequestMethod();
         Matcher appSwitch = APP_SWITCH.matcher(path);
         try {

@@ -67,6 +67,10 @@ final class HttpExchanges {
         sendJson(exchange, status, Problem.MEDIA_TYPE, Problem.of(status, title, detail));
     }
 
+    static void sendInvalid(HttpExchange exchange, String field, String rule) throws IOException {
+        sendJson(exchange, 400, Problem.MEDIA_TYPE, Problem.invalid(field, rule));
+    }
+
     static void sendJson(HttpExchange exchange, int status, String contentType, Object body) throws IOException {
         send(exchange, status, Map.of("Content-Type", contentType), EventCodec.json().writeValueAsString(body));
     }

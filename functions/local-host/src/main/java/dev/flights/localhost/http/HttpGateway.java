@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Serves the HTTP triggers on localhost the way {@code func start} does: under /api, with route values. {@code /}
  * is the function whose route is {@value #PAGE_ROUTE} (reservation-view's page), so the browser opens it there.
+ * In front of them stands what App Service Authentication does on Azure ({@link AppServiceAuthentication}, the
+ * {@code /.auth} routes), and a state-changing request from another origin is refused ({@link CrossSiteGuard}).
  */
 public final class HttpGateway implements AutoCloseable {
 
@@ -35,6 +37,8 @@ public final class HttpGateway implements AutoCloseable {
 
     private final List<HttpRoute> routes;
     private final AdminRoutes admin;
+    private final AppServiceAuthentication authentication;
+    private final AuthRoutes auth;
     private final Predicate<String> appAvailable;
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(16, r -> {
@@ -45,6 +49,13 @@ public final class HttpGateway implements AutoCloseable {
 
     public HttpGateway(int port, List<HttpRoute> routes, HostControls controls, Predicate<String> appAvailable)
             throws IOException {
+        this(port, routes, controls, appAvailable, DevSessions.configured());
+    }
+
+    HttpGateway(int port, List<HttpRoute> routes, HostControls controls, Predicate<String> appAvailable,
+            DevSessions sessions) throws IOException {
+        this.authentication = new AppServiceAuthentication(sessions);
+        this.auth = new AuthRoutes(authentication);
         this.routes = new ArrayList<>(routes);
         this.routes.sort(Comparator.comparingInt(HttpRoute::literalSegments).reversed());
         this.admin = new AdminRoutes(controls, this.routes);
@@ -71,12 +82,23 @@ public final class HttpGateway implements AutoCloseable {
     private void serve(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         try {
-            if (path.startsWith("/api/")) {
-                serveFunction(exchange, path.substring("/api/".length()));
+            if (path.startsWith("/.auth/")) {
+                auth.handle(exchange, path, port());
+                return;
+            }
+            AppServiceAuthentication.Resolution caller = authentication.resolve(exchange);
+            Optional<String> crossSite = CrossSiteGuard.refusal(exchange, port());
+            if (caller instanceof AppServiceAuthentication.BadToken) {
+                exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
+                HttpExchanges.sendProblem(exchange, 401, "Unauthenticated", "the token is unknown or has expired");
+            } else if (crossSite.isPresent()) {
+                HttpExchanges.sendProblem(exchange, 403, "Forbidden", crossSite.get());
+            } else if (path.startsWith("/api/")) {
+                serveFunction(exchange, path.substring("/api/".length()), caller);
             } else if (path.startsWith("/admin/")) {
-                admin.handle(exchange, path);
+                admin.handle(exchange, path, AppServiceAuthentication.forwardedHeaders(exchange, caller));
             } else if (path.equals("/")) {
-                serveFunction(exchange, PAGE_ROUTE);
+                serveFunction(exchange, PAGE_ROUTE, caller);
             } else {
                 HttpExchanges.sendProblem(exchange, 404, "Not found", "nothing is served at " + path);
             }
@@ -86,7 +108,8 @@ public final class HttpGateway implements AutoCloseable {
         }
     }
 
-    private void serveFunction(HttpExchange exchange, String path) throws Exception {
+    private void serveFunction(HttpExchange exchange, String path, AppServiceAuthentication.Resolution caller)
+            throws Exception {
         List<Map.Entry<HttpRoute, Map<String, String>>> matching = new ArrayList<>();
         for (HttpRoute route : routes) {
             route.template().match(path).ifPresent(values -> matching.add(Map.entry(route, values)));
@@ -119,8 +142,8 @@ public final class HttpGateway implements AutoCloseable {
             return;
         }
         URI uri = URI.create("http://localhost:" + port() + exchange.getRequestURI());
-        InProcessHttpRequest request = new InProcessHttpRequest(method.get(), uri, HttpExchanges.headers(exchange),
-                HttpExchanges.query(exchange), body);
+        InProcessHttpRequest request = new InProcessHttpRequest(method.get(), uri,
+                AppServiceAuthentication.forwardedHeaders(exchange, caller), HttpExchanges.query(exchange), body);
         Object result = route.invoker().invoke(request, chosen.get().getValue());
         respond(exchange, (HttpResponseMessage) result);
     }

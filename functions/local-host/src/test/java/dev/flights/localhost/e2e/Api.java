@@ -14,9 +14,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
-/** The HTTP API of the README's "Try it", as a customer's client calls it. */
+/**
+ * The HTTP API of the README's "Try it", as a customer's client calls it: signed in through the local host's
+ * {@code POST /.auth/login/dev}, with the token in {@code X-ZUMO-AUTH}. Calls that name a customer (a deposit, a
+ * reservation, a list) go as that customer, a reservation's as the customer who made it; everything else goes as
+ * this instance's caller, an operator with the admin role unless {@link #as}, {@link #anonymous} say otherwise.
+ */
 final class Api {
 
     record Response(int status, Map<String, List<String>> headers, JsonNode body) {
@@ -29,11 +35,44 @@ final class Api {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
+    static final String OPERATOR = "operator";
+
+    // one sign-in per host and customer for the whole test JVM, and who made which reservation
+    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+    private static final Map<String, String> OWNERS = new ConcurrentHashMap<>();
+
     private final HttpClient client = HttpClient.newHttpClient();
     private final URI base;
+    private final String token;
 
     Api(URI base) {
+        this(base, null);
+    }
+
+    private Api(URI base, String token) {
         this.base = base;
+        this.token = token == null ? TOKENS.computeIfAbsent(base + " " + OPERATOR + " admin",
+                key -> signIn(OPERATOR, "[\"admin\"]")) : token;
+    }
+
+    /** The same API signed in as this customer (no roles). */
+    Api as(String userId) {
+        return new Api(base, TOKENS.computeIfAbsent(base + " " + userId, key -> signIn(userId, "[]")));
+    }
+
+    /** The same API with nobody signed in. */
+    Api anonymous() {
+        return new Api(base, "");
+    }
+
+    /** A fresh sign-in's token, for tests of the sign-in itself. */
+    String signIn(String userId, String rolesJson) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/.auth/login/dev"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":\"" + userId + "\",\"roles\":" + rolesJson + "}"))
+                .header("Content-Type", "application/json");
+        Response response = new Api(base, "").send(request);
+        assertThat(response.status()).as("dev sign-in of %s: %s", userId, response.body()).isEqualTo(200);
+        return response.body().path("authenticationToken").asText();
     }
 
     static String newCustomer() {
@@ -41,39 +80,41 @@ final class Api {
     }
 
     Response deposit(String userId, long amount) {
-        return post("/api/accounts/" + userId + "/deposits", "{\"amount\":" + amount + "}", Map.of());
+        return as(userId).post("/api/accounts/" + userId + "/deposits", "{\"amount\":" + amount + "}", Map.of());
     }
 
     long balance(String userId) {
-        Response account = get("/api/accounts/" + userId);
+        Response account = as(userId).get("/api/accounts/" + userId);
         assertThat(account.status()).isEqualTo(200);
         return account.body().path("balance").asLong();
     }
 
     /** Reserves and returns the reservation id. */
     String reserve(String userId, String flightId) {
-        Response response = post("/api/reservations",
+        Response response = as(userId).post("/api/reservations",
                 "{\"userId\":\"" + userId + "\",\"flightId\":\"" + flightId + "\"}", Map.of());
         assertThat(response.status()).isEqualTo(202);
-        return response.body().path("reservationId").asText();
+        String id = response.body().path("reservationId").asText();
+        OWNERS.put(id, userId);
+        return id;
     }
 
     JsonNode reservation(String id) {
-        Response response = get("/api/reservations/" + id);
+        Response response = ownerOf(id).get("/api/reservations/" + id);
         assertThat(response.status()).isEqualTo(200);
         return response.body();
     }
 
     Response cancel(String id) {
-        return post("/api/reservations/" + id + "/cancel", null, Map.of());
+        return ownerOf(id).post("/api/reservations/" + id + "/cancel", null, Map.of());
     }
 
     List<JsonNode> list(String userId) {
-        return items(get("/api/reservations?userId=" + userId));
+        return items(as(userId).get("/api/reservations?userId=" + userId));
     }
 
     List<JsonNode> notifications(String userId) {
-        return items(get("/api/notifications?userId=" + userId));
+        return items(as(userId).get("/api/notifications?userId=" + userId));
     }
 
     /** Polls the system of record until the reservation satisfies the condition. */
@@ -111,6 +152,9 @@ final class Api {
     }
 
     Response send(HttpRequest.Builder request) {
+        if (!token.isEmpty()) {
+            request.header("X-ZUMO-AUTH", token);
+        }
         try {
             HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(20)).build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -122,6 +166,12 @@ final class Api {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);
         }
+    }
+
+    /** As the customer who made the reservation, when this JVM made it. */
+    private Api ownerOf(String reservationId) {
+        String owner = OWNERS.get(reservationId);
+        return owner == null ? this : as(owner);
     }
 
     private static List<JsonNode> items(Response response) {

@@ -96,7 +96,7 @@ class FunctionJsonIT {
 
         JsonNode resubmit = functionJson("pay", "resubmitPayDeadLetters").path("bindings").get(0);
         assertThat(resubmit.path("route").asText()).isEqualTo("ops/dead-letters/pay/resubmit");
-        assertThat(resubmit.path("authLevel").asText()).isEqualTo("ADMIN");
+        assertThat(resubmit.path("authLevel").asText()).isEqualTo("ANONYMOUS");
         assertThat(texts(resubmit.path("methods"))).containsExactly("POST");
 
         JsonNode view = functionJson("reservation-view", "projectReservationView").path("bindings").get(0);
@@ -122,9 +122,9 @@ class FunctionJsonIT {
             assertThat(trigger.path("route").asText()).isEqualTo(http.route());
             assertThat(texts(trigger.path("methods")))
                     .containsExactlyElementsOf(Arrays.stream(http.methods()).map(Enum::name).toList());
-            // the operator's dead-letter functions need the admin (master) key on Azure; the customer API is open
+            // no function key anywhere: App Service Authentication signs callers in, the code checks who they are
             assertThat(trigger.path("authLevel").asText()).isEqualTo(http.authLevel().name())
-                    .isEqualTo(http.route().startsWith("ops/") ? "ADMIN" : "ANONYMOUS");
+                    .isEqualTo("ANONYMOUS");
             assertThat(bindings).hasSize(2);
             assertThat(bindings.get(1).path("type").asText()).isEqualTo("http");
             assertThat(bindings.get(1).path("direction").asText()).isEqualTo("out");

@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -58,6 +60,22 @@ class PackagedAppIT {
                 .startsWith("INFO [corr-packaged] ReserveSeat: reservation ").endsWith(" requested by ew on KE123"));
     }
 
+    @TestFactory
+    Stream<DynamicTest> noPackagedAppCarriesTheLocalHostAndItsDevSignIn() {
+        return APPS.stream().map(app -> DynamicTest.dynamicTest(app.name(), () -> {
+            List<String> localHostClasses = new ArrayList<>();
+            for (String jar : packagedJars(app)) {
+                try (JarFile file = new JarFile(jar)) {
+                    file.stream().map(JarEntry::getName).filter(name -> name.startsWith("dev/flights/localhost/"))
+                            .forEach(name -> localHostClasses.add(jar + "!" + name));
+                }
+            }
+
+            assertThat(packagedJars(app)).noneMatch(jar -> Path.of(jar).getFileName().toString().startsWith("local-host"));
+            assertThat(localHostClasses).as("the local host's classes, /.auth/login/dev among them").isEmpty();
+        }));
+    }
+
     private static Run launch(FunctionApp app, Map<String, String> settings, String... arguments)
             throws IOException, InterruptedException, URISyntaxException {
         List<String> command = new ArrayList<>(List.of(
@@ -76,16 +94,22 @@ class PackagedAppIT {
 
     /** The app jar and lib/, as the worker loads them, plus the library the worker provides and the launcher. */
     private static String classPath(FunctionApp app) throws IOException, URISyntaxException {
+        List<String> entries = new ArrayList<>(packagedJars(app));
+        // azure-functions-java-core-library (ExecutionContext, HttpRequestMessage...): the worker provides it, not lib/
+        entries.add(location(ExecutionContext.class));
+        entries.add(location(PackagedAppLauncher.class));
+        return String.join(File.pathSeparator, entries);
+    }
+
+    /** The app jar and lib/ of the package the Azure plugin staged. */
+    private static List<String> packagedJars(FunctionApp app) throws IOException {
         Path staging = FUNCTIONS.resolve(app.name()).resolve("target/azure-functions").resolve("flights-" + app.name());
         assertThat(staging).as("the package of %s: run mvn package first", app.name()).isDirectory();
         List<String> entries = new ArrayList<>();
         try (Stream<Path> jars = Stream.concat(Files.list(staging), Files.list(staging.resolve("lib")))) {
             jars.filter(p -> p.toString().endsWith(".jar")).forEach(p -> entries.add(p.toString()));
         }
-        // azure-functions-java-core-library (ExecutionContext, HttpRequestMessage...): the worker provides it, not lib/
-        entries.add(location(ExecutionContext.class));
-        entries.add(location(PackagedAppLauncher.class));
-        return String.join(File.pathSeparator, entries);
+        return entries;
     }
 
     private static String location(Class<?> type) throws URISyntaxException {

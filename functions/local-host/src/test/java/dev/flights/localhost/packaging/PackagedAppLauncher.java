@@ -3,8 +3,11 @@ package dev.flights.localhost.packaging;
 import com.microsoft.azure.functions.ExecutionContext;
 import com.microsoft.azure.functions.HttpRequestMessage;
 import com.microsoft.azure.functions.HttpResponseMessage;
+import dev.flights.platform.auth.ClientPrincipal;
+import dev.flights.platform.auth.PrincipalHeaders;
 import dev.flights.platform.inprocess.InProcessHttpRequest;
 import java.lang.reflect.InvocationTargetException;
+import java.util.List;
 import java.util.Map;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -50,7 +53,8 @@ public final class PackagedAppLauncher {
             throws Exception {
         HttpRequestMessage<?> request = InProcessHttpRequest.post("/api/reservations",
                 "{\"userId\":\"ew\",\"flightId\":\"KE123\"}",
-                Map.of("Content-Type", "application/json", "x-correlation-id", correlationId));
+                Map.of("Content-Type", "application/json", "x-correlation-id", correlationId))
+                .withHeaders(PrincipalHeaders.of(ClientPrincipal.entra("ew", "ew", List.of()), "ew", "ew"));
         try {
             return function.invoke(instance, request, printing(function.getName()));
         } catch (InvocationTargetException e) {

@@ -10,12 +10,13 @@ import com.microsoft.azure.functions.annotation.FunctionName;
 import com.microsoft.azure.functions.annotation.HttpTrigger;
 import dev.flights.contract.UserId;
 import dev.flights.notify.application.ListNotifications;
+import dev.flights.platform.http.CustomerQuery;
 import dev.flights.platform.http.HttpFunctions;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
-/** HTTP: a customer's notification feed, newest first. */
+/** HTTP: a customer's notification feed, newest first: one's own, or any for an operator. */
 @Component
 public class NotificationFunctions {
 
@@ -31,8 +32,7 @@ public class NotificationFunctions {
                     authLevel = AuthorizationLevel.ANONYMOUS) HttpRequestMessage<Optional<String>> request,
             ExecutionContext context) {
         return HttpFunctions.handle(request, () -> {
-            UserId userId = new UserId(HttpFunctions.checked("userId",
-                    HttpFunctions.query(request, "userId").orElse(null), UserId::isValid, UserId.RULE));
+            UserId userId = CustomerQuery.readableUserId(request);
             var items = listNotifications.apply(userId).stream().map(NotificationResource::of).toList();
             return HttpFunctions.json(request, HttpStatus.OK, Map.of("items", items));
         });

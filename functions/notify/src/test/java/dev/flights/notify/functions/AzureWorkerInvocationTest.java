@@ -10,6 +10,7 @@ import dev.flights.notify.NotifyApplication;
 import dev.flights.notify.SagaEvents;
 import dev.flights.platform.inprocess.InProcessExecutionContext;
 import dev.flights.platform.inprocess.InProcessHttpRequest;
+import dev.flights.platform.testing.SignedIn;
 import dev.flights.platform.testing.AzureWorker;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -45,8 +46,8 @@ class AzureWorkerInvocationTest {
     }
 
     @Test
-    void theInjectedFunctionClassAnswersAMissingUserWithAProblem() throws Exception {
-        HttpResponseMessage response = list(Map.of());
+    void theInjectedFunctionClassAnswersAnInvalidUserWithAProblem() throws Exception {
+        HttpResponseMessage response = list(Map.of("userId", "a b"));
 
         assertThat(response.getStatusCode()).isEqualTo(400);
         assertThat(response.getHeader("Content-Type")).isEqualTo("application/problem+json");
@@ -68,7 +69,7 @@ class AzureWorkerInvocationTest {
 
     private static HttpResponseMessage list(Map<String, String> query) throws Exception {
         return WORKER.instance(NotificationFunctions.class).list(
-                InProcessHttpRequest.get("/api/notifications", query), InProcessExecutionContext.of("listNotifications"));
+                SignedIn.asAdmin(InProcessHttpRequest.get("/api/notifications", query)), InProcessExecutionContext.of("listNotifications"));
     }
 
 }

@@ -20,12 +20,14 @@ import dev.flights.platform.correlation.Correlation;
 import dev.flights.platform.inprocess.InMemoryDocumentStore;
 import dev.flights.platform.inprocess.InProcessExecutionContext;
 import dev.flights.platform.inprocess.InProcessHttpRequest;
+import dev.flights.platform.testing.SignedIn;
 import dev.flights.platform.messaging.DeferringConsumer;
 import dev.flights.platform.messaging.MessageRetrySettings;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -45,11 +47,41 @@ class NotificationFunctionsTest {
         Correlation.clear();
     }
 
+
     @Test
-    void answersAProblemNamingUserIdWhenItIsMissing() throws Exception {
+    void leftOutTheUserIdIsTheSignedInCustomer() throws Exception {
+        deliver(aReservation().by("ew").at(NOON).paymentApproved(100, 50));
+
         HttpResponseMessage response = list(Map.of());
 
-        assertProblemNamingUserId(response);
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(body(response).get("items")).hasSize(1);
+    }
+
+    @Test
+    void nobodySignedInIsA401AndAForgedPrincipalIdIsNobody() throws Exception {
+        HttpResponseMessage anonymous = listAs(request -> request, Map.of("userId", "ew"));
+        HttpResponseMessage forged = listAs(request -> request.withHeaders(Map.of("X-MS-CLIENT-PRINCIPAL-ID", "ew")),
+                Map.of("userId", "ew"));
+
+        for (HttpResponseMessage response : new HttpResponseMessage[] {anonymous, forged}) {
+            assertThat(response.getStatusCode()).isEqualTo(401);
+            assertThat(response.getHeader("Content-Type")).isEqualTo("application/problem+json");
+        }
+    }
+
+    @Test
+    void anotherCustomersListIsA403AndAnOperatorReadsIt() throws Exception {
+        deliver(aReservation().by("ew").at(NOON).paymentApproved(100, 50));
+
+        HttpResponseMessage other = listAs(request -> SignedIn.as("mallory", request), Map.of("userId", "ew"));
+        HttpResponseMessage operator = listAs(SignedIn::asAdmin, Map.of("userId", "ew"));
+
+        assertThat(other.getStatusCode()).isEqualTo(403);
+        assertThat(other.getHeader("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(body(other).has("items")).isFalse();
+        assertThat(operator.getStatusCode()).isEqualTo(200);
+        assertThat(body(operator).get("items")).hasSize(1);
     }
 
     @Test
@@ -81,7 +113,7 @@ class NotificationFunctionsTest {
 
     @Test
     void answersAnEmptyListForACustomerWithoutNotifications() throws Exception {
-        HttpResponseMessage response = list(Map.of("userId", "nobody"));
+        HttpResponseMessage response = listAs(request -> SignedIn.as("nobody", request), Map.of("userId", "nobody"));
 
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(body(response).get("items")).isEmpty();
@@ -92,8 +124,13 @@ class NotificationFunctionsTest {
                 "message-1", InProcessExecutionContext.of("notifyOnSagaEvent"));
     }
 
+    /** Signed in as ew. */
     private HttpResponseMessage list(Map<String, String> query) {
-        return http.list(InProcessHttpRequest.get("/api/notifications", query),
+        return listAs(request -> SignedIn.as("ew", request), query);
+    }
+
+    private HttpResponseMessage listAs(UnaryOperator<InProcessHttpRequest> caller, Map<String, String> query) {
+        return http.list(caller.apply(InProcessHttpRequest.get("/api/notifications", query)),
                 InProcessExecutionContext.of("listNotifications"));
     }
 

@@ -14,11 +14,13 @@ import dev.flights.contract.UserId;
 import dev.flights.pay.application.DepositCommand;
 import dev.flights.pay.application.DepositMoney;
 import dev.flights.pay.application.GetAccount;
+import dev.flights.platform.auth.Access;
+import dev.flights.platform.auth.Caller;
 import dev.flights.platform.http.HttpFunctions;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
-/** HTTP: deposit money into an account, read an account's balance. */
+/** HTTP: the signed-in customer deposits into their own account; reads their own balance (an operator any). */
 @Component
 public class AccountFunctions {
 
@@ -38,7 +40,9 @@ public class AccountFunctions {
                     authLevel = AuthorizationLevel.ANONYMOUS) HttpRequestMessage<Optional<String>> request,
             @BindingName("userId") String userId, ExecutionContext context) {
         return HttpFunctions.handle(request, () -> {
+            Caller caller = Access.signedIn(request);
             UserId user = userId(userId);
+            Access.requireSelf(caller, user);
             long amount = HttpFunctions.requiredWholeNumber(HttpFunctions.jsonBody(request), "amount", 1, MAX_DEPOSIT);
             var account = depositMoney.apply(new DepositCommand(user, Money.of(amount)));
             return HttpFunctions.json(request, HttpStatus.OK, AccountResource.of(account));
@@ -50,9 +54,14 @@ public class AccountFunctions {
             @HttpTrigger(name = "request", methods = {HttpMethod.GET}, route = "accounts/{userId}",
                     authLevel = AuthorizationLevel.ANONYMOUS) HttpRequestMessage<Optional<String>> request,
             @BindingName("userId") String userId, ExecutionContext context) {
-        return HttpFunctions.handle(request, () -> getAccount.apply(userId(userId))
-                .map(account -> HttpFunctions.json(request, HttpStatus.OK, AccountResource.of(account)))
-                .orElseGet(() -> HttpFunctions.notFound(request, "account " + userId)));
+        return HttpFunctions.handle(request, () -> {
+            Caller caller = Access.signedIn(request);
+            UserId user = userId(userId);
+            Access.requireReader(caller, user);
+            return getAccount.apply(user)
+                    .map(account -> HttpFunctions.json(request, HttpStatus.OK, AccountResource.of(account)))
+                    .orElseGet(() -> HttpFunctions.notFound(request, "account " + userId));
+        });
     }
 
     private static UserId userId(String value) {

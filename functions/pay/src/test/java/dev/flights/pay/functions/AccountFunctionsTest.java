@@ -6,11 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.azure.functions.HttpResponseMessage;
 import dev.flights.contract.codec.EventCodec;
 import dev.flights.platform.inprocess.InProcessExecutionContext;
+import dev.flights.contract.UserId;
 import dev.flights.platform.inprocess.InProcessHttpRequest;
+import dev.flights.platform.testing.SignedIn;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -25,14 +28,28 @@ class AccountFunctionsTest {
         return "user-" + UUID.randomUUID();
     }
 
+    /** As the account's own customer (a bad id cannot sign in, so someone else asks for it). */
     private HttpResponseMessage deposit(String userId, String body) {
-        return functions.deposit(InProcessHttpRequest.post("/api/accounts/" + path(userId) + "/deposits", body, Map.of()),
-                userId, InProcessExecutionContext.of("deposit"));
+        return depositAs(ownerOf(userId), userId, body);
     }
 
     private HttpResponseMessage get(String userId) {
-        return functions.get(InProcessHttpRequest.get("/api/accounts/" + path(userId), Map.of()), userId,
+        return getAs(ownerOf(userId), userId);
+    }
+
+    private HttpResponseMessage depositAs(UnaryOperator<InProcessHttpRequest> caller, String userId, String body) {
+        return functions.deposit(caller.apply(InProcessHttpRequest.post("/api/accounts/" + path(userId) + "/deposits",
+                body, Map.of())), userId, InProcessExecutionContext.of("deposit"));
+    }
+
+    private HttpResponseMessage getAs(UnaryOperator<InProcessHttpRequest> caller, String userId) {
+        return functions.get(caller.apply(InProcessHttpRequest.get("/api/accounts/" + path(userId), Map.of())), userId,
                 InProcessExecutionContext.of("getAccount"));
+    }
+
+    private static UnaryOperator<InProcessHttpRequest> ownerOf(String userId) {
+        String caller = UserId.isValid(userId) ? userId : "someone";
+        return request -> SignedIn.as(caller, request);
     }
 
     /** The route segment as a client sends it; the host hands the function the decoded value. */
@@ -42,6 +59,51 @@ class AccountFunctionsTest {
 
     private static JsonNode body(HttpResponseMessage response) throws Exception {
         return EventCodec.json().readTree((String) response.getBody());
+    }
+
+    @Test
+    void nobodySignedInIsA401ToDepositOrReadAndNoAccountIsOpened() throws Exception {
+        String user = someone();
+        UnaryOperator<InProcessHttpRequest> forged = request -> request.withHeaders(Map.of(
+                "X-MS-CLIENT-PRINCIPAL-ID", user, "X-MS-CLIENT-PRINCIPAL-NAME", user));
+
+        for (HttpResponseMessage response : new HttpResponseMessage[] {
+                depositAs(request -> request, user, "{\"amount\": 10}"), depositAs(forged, user, "{\"amount\": 10}"),
+                getAs(request -> request, user)}) {
+            assertThat(response.getStatusCode()).isEqualTo(401);
+            assertThat(response.getHeader("Content-Type")).isEqualTo("application/problem+json");
+        }
+        assertThat(get(user).getStatusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void depositingIntoOrReadingAnotherCustomersAccountIsA403AndChangesNothing() throws Exception {
+        String owner = someone();
+        deposit(owner, "{\"amount\": 150}");
+        UnaryOperator<InProcessHttpRequest> mallory = request -> SignedIn.as("mallory", request);
+
+        HttpResponseMessage deposited = depositAs(mallory, owner, "{\"amount\": 10}");
+        HttpResponseMessage read = getAs(mallory, owner);
+
+        for (HttpResponseMessage response : new HttpResponseMessage[] {deposited, read}) {
+            assertThat(response.getStatusCode()).isEqualTo(403);
+            assertThat(response.getHeader("Content-Type")).isEqualTo("application/problem+json");
+        }
+        assertThat(body(get(owner)).path("balance").asLong()).isEqualTo(150);
+    }
+
+    @Test
+    void anOperatorReadsAnyAccountButDepositsIntoNoneButTheirOwn() throws Exception {
+        String owner = someone();
+        deposit(owner, "{\"amount\": 150}");
+
+        HttpResponseMessage read = getAs(SignedIn::asAdmin, owner);
+        HttpResponseMessage deposited = depositAs(SignedIn::asAdmin, owner, "{\"amount\": 10}");
+
+        assertThat(read.getStatusCode()).isEqualTo(200);
+        assertThat(body(read).path("balance").asLong()).isEqualTo(150);
+        assertThat(deposited.getStatusCode()).isEqualTo(403);
+        assertThat(body(get(owner)).path("balance").asLong()).isEqualTo(150);
     }
 
     @Test

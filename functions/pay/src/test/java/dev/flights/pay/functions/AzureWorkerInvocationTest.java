@@ -7,6 +7,7 @@ import com.microsoft.azure.functions.HttpResponseMessage;
 import dev.flights.pay.PayApplication;
 import dev.flights.platform.inprocess.InProcessExecutionContext;
 import dev.flights.platform.inprocess.InProcessHttpRequest;
+import dev.flights.platform.testing.SignedIn;
 import dev.flights.platform.testing.AzureWorker;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -43,10 +44,10 @@ class AzureWorkerInvocationTest {
     void theInjectedDeadLetterFunctionsReadThePaySubscriptionAndRefuseABadResubmission() throws Exception {
         DeadLetterFunctions functions = WORKER.instance(DeadLetterFunctions.class);
 
-        HttpResponseMessage listed = functions.list(InProcessHttpRequest.get("/api/ops/dead-letters/pay", Map.of()),
-                InProcessExecutionContext.of("listPayDeadLetters"));
-        HttpResponseMessage refused = functions.resubmit(
-                InProcessHttpRequest.post("/api/ops/dead-letters/pay/resubmit", "{\"all\": false}", Map.of()),
+        HttpResponseMessage listed = functions.list(SignedIn.asAdmin(InProcessHttpRequest.get(
+                "/api/ops/dead-letters/pay", Map.of())), InProcessExecutionContext.of("listPayDeadLetters"));
+        HttpResponseMessage refused = functions.resubmit(SignedIn.asAdmin(InProcessHttpRequest.post(
+                "/api/ops/dead-letters/pay/resubmit", "{\"all\": false}", Map.of())),
                 InProcessExecutionContext.of("resubmitPayDeadLetters"));
 
         assertThat(listed.getStatusCode()).isEqualTo(200);
@@ -60,15 +61,17 @@ class AzureWorkerInvocationTest {
     void theAppsLogLinesReachTheInvocationsLoggerWithTheRequestsCorrelationId() throws Exception {
         RecordingExecutionContext invocation = new RecordingExecutionContext("deposit");
 
-        WORKER.instance(AccountFunctions.class).deposit(InProcessHttpRequest.post("/api/accounts/logged/deposits",
-                "{\"amount\": 40}", Map.of("x-correlation-id", "corr-pay-log")), "logged", invocation);
+        WORKER.instance(AccountFunctions.class).deposit(SignedIn.as("logged", InProcessHttpRequest.post(
+                "/api/accounts/logged/deposits", "{\"amount\": 40}", Map.of("x-correlation-id", "corr-pay-log"))),
+                "logged", invocation);
 
         assertThat(invocation.messages()).contains("[corr-pay-log] DepositMoney: logged deposited 40, balance 40");
     }
 
     private static HttpResponseMessage deposit(String userId, String body) throws Exception {
         return WORKER.instance(AccountFunctions.class).deposit(
-                InProcessHttpRequest.post("/api/accounts/" + userId + "/deposits", body, Map.of()), userId,
+                SignedIn.as(userId, InProcessHttpRequest.post("/api/accounts/" + userId + "/deposits", body, Map.of())),
+                userId,
                 InProcessExecutionContext.of("deposit"));
     }
 

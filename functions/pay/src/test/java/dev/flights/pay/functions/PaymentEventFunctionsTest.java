@@ -15,6 +15,7 @@ import dev.flights.contract.events.SagaEvent;
 import dev.flights.pay.fixtures.Reservations;
 import dev.flights.platform.inprocess.InProcessExecutionContext;
 import dev.flights.platform.inprocess.InProcessHttpRequest;
+import dev.flights.platform.testing.SignedIn;
 import dev.flights.platform.messaging.OutgoingMessage;
 import dev.flights.platform.store.ContainerLayout;
 import java.time.Duration;
@@ -36,8 +37,8 @@ class PaymentEventFunctionsTest {
     }
 
     private void deposit(String user, long amount) {
-        accounts.deposit(InProcessHttpRequest.post("/api/accounts/" + user + "/deposits",
-                "{\"amount\": " + amount + "}", Map.of()), user, InProcessExecutionContext.of("deposit"));
+        accounts.deposit(SignedIn.as(user, InProcessHttpRequest.post("/api/accounts/" + user + "/deposits",
+                "{\"amount\": " + amount + "}", Map.of())), user, InProcessExecutionContext.of("deposit"));
     }
 
     /** Hands the whole change feed of the accounts container to the relay, as the Cosmos DB trigger would. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.azure.functions.HttpRequestMessage;
 import com.microsoft.azure.functions.HttpResponseMessage;
 import com.microsoft.azure.functions.HttpStatus;
+import dev.flights.platform.auth.Access;
 import dev.flights.platform.deadletters.DeadLetterQueue;
 import dev.flights.platform.deadletters.DeadLetterQueueUnavailableException;
 import dev.flights.platform.deadletters.DeadLetterSelection;
@@ -21,8 +22,17 @@ import java.util.Optional;
  * The operator's two dead-letter functions of a consuming app, for its own subscription:
  * {@code GET ops/dead-letters/<subscription>?from=&max=} lists (peeks) and
  * {@code POST ops/dead-letters/<subscription>/resubmit} with {@code {"sequenceNumbers":[..]}} or
- * {@code {"all":true}} resubmits. Bad input is a 400 naming the field; a copy that could not be sent makes the
- * answer a 503 (the dead letter stays, try again).
+ * {@code {"all":true}} resubmits. Only a caller with the {@code admin} app role gets past the door (401, 403); bad
+ * input is a 400 naming the field; a copy that could not be sent makes the answer a 503 (the dead letter stays, try
+ * again).
+ *
+ * <p>The functions are {@code AuthorizationLevel.ANONYMOUS} to the Functions host and this role check is the gate,
+ * rather than the host's master key ({@code ADMIN}): the master key is one shared, long-lived secret that opens every
+ * function and the host's own admin API, says nothing about which person used it and is revoked only by rotating it
+ * for everyone; an app role is assigned per person in Entra ID, logged, revocable one operator at a time and covered by
+ * the tenant's MFA and conditional access. Asking for both would hand the key to every operator, adding a secret to
+ * spread without adding a person-level control. App Service Authentication still turns away anyone without an Entra
+ * token before the host, and this check fails closed (401) should it be missing.
  */
 public final class DeadLetterEndpoints {
 
@@ -50,6 +60,7 @@ public final class DeadLetterEndpoints {
 
     public HttpResponseMessage list(HttpRequestMessage<Optional<String>> request, String subscription) {
         return HttpFunctions.handle(request, () -> {
+            Access.requireAdmin(request);
             int max = queryNumber(request, "max", 1, DeadLetterQueue.MAX_PAGE, MAX_RULE)
                     .map(Long::intValue).orElse(DeadLetterQueue.MAX_PAGE);
             Long from = queryNumber(request, "from", 0, Long.MAX_VALUE, FROM_RULE).orElse(null);
@@ -74,6 +85,7 @@ public final class DeadLetterEndpoints {
 
     public HttpResponseMessage resubmit(HttpRequestMessage<Optional<String>> request, String subscription) {
         return HttpFunctions.handle(request, () -> {
+            Access.requireAdmin(request);
             DeadLetterSelection selection = selection(HttpFunctions.jsonBody(request));
             if (queue == null) {
                 return unavailable(request, unavailableBecause);

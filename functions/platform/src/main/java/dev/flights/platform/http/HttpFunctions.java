@@ -8,6 +8,7 @@ import com.microsoft.azure.functions.HttpResponseMessage;
 import com.microsoft.azure.functions.HttpStatus;
 import com.microsoft.azure.functions.HttpStatusType;
 import dev.flights.contract.codec.EventCodec;
+import dev.flights.platform.auth.AccessRefusedException;
 import dev.flights.platform.correlation.Correlation;
 import dev.flights.platform.store.DocumentConflictException;
 import dev.flights.platform.store.PreconditionFailedException;
@@ -28,13 +29,16 @@ public final class HttpFunctions {
     }
 
     /**
-     * Runs a handler with the request's correlation id in force and turns rule breaks into 400, an unavailable or
-     * hopelessly contended store into 503 with Retry-After; every answer carries the correlation id.
+     * Runs a handler with the request's correlation id in force and turns a refused caller into 401 or 403, rule
+     * breaks into 400, an unavailable or hopelessly contended store into 503 with Retry-After; every answer carries
+     * the correlation id.
      */
     public static HttpResponseMessage handle(HttpRequestMessage<?> request, Supplier<HttpResponseMessage> handler) {
         String correlationId = Correlation.set(header(request, Correlation.HEADER).orElse(null));
         try {
             return handler.get();
+        } catch (AccessRefusedException e) {
+            return refused(request, e);
         } catch (InvalidInputException e) {
             return problem(request, Problem.invalid(e.field(), e.rule()));
         } catch (StoreUnavailableException | PreconditionFailedException | DocumentConflictException e) {
@@ -142,6 +146,18 @@ public final class HttpFunctions {
                 .header(Correlation.HEADER, Correlation.current())
                 .body(write(problem))
                 .build();
+    }
+
+    private static HttpResponseMessage refused(HttpRequestMessage<?> request, AccessRefusedException refusal) {
+        HttpResponseMessage.Builder response = request.createResponseBuilder(HttpStatusType.custom(refusal.status()))
+                .header("Content-Type", Problem.MEDIA_TYPE)
+                .header(Correlation.HEADER, Correlation.current())
+                .body(write(Problem.of(refusal.status(), refusal.title(), refusal.getMessage())));
+        if (refusal.status() == 401) {
+            // RFC 9110: a 401 names how to authenticate; App Service takes an Entra bearer token
+            response.header("WWW-Authenticate", "Bearer");
+        }
+        return response.build();
     }
 
     public static HttpResponseMessage notFound(HttpRequestMessage<?> request, String what) {

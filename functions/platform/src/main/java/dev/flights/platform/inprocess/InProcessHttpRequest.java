@@ -42,6 +42,13 @@ public final class InProcessHttpRequest implements HttpRequestMessage<Optional<S
                 headers, Map.of(), body);
     }
 
+    /** The same request with these headers added (or replaced). */
+    public InProcessHttpRequest withHeaders(Map<String, String> more) {
+        Map<String, String> all = new LinkedHashMap<>(headers);
+        more.forEach((k, v) -> all.put(k.toLowerCase(Locale.ROOT), v));
+        return new InProcessHttpRequest(method, uri, all, query, body);
+    }
+
     @Override
     public URI getUri() {
         return uri;

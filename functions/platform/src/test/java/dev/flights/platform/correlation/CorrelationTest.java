@@ -23,13 +23,20 @@ class CorrelationTest {
     }
 
     @Test
-    void aMissingBlankOrOverlongIdIsReplacedByANewUuid() {
-        for (String id : new String[] {null, "", "   ", "x".repeat(129)}) {
+    void anIdThatIsNotOneTo64SafeCharactersIsReplacedByANewUuidAndNeverKept() {
+        for (String id : new String[] {null, "", "   ", "x".repeat(65), "abc def", "abc\r\nSet-Cookie: x=1",
+                "<script>", "a/b", "a;b", "caf\u00e9", "id\u0000"}) {
             String value = Correlation.set(id);
-            assertThat(UUID.fromString(value)).isNotNull();
-            assertThat(Correlation.current()).isEqualTo(value);
+            assertThat(UUID.fromString(value)).as(id).isNotNull();
+            assertThat(Correlation.current()).isEqualTo(value).isNotEqualTo(id);
         }
-        assertThat(Correlation.set("x".repeat(128))).isEqualTo("x".repeat(128));
+    }
+
+    @Test
+    void anIdOfOneTo64LettersDigitsDotsUnderscoresOrHyphensIsKept() {
+        for (String id : new String[] {"a", "x".repeat(64), "Order_1.retry-2", UUID.randomUUID().toString()}) {
+            assertThat(Correlation.set(id)).isEqualTo(id);
+        }
     }
 
     @Test

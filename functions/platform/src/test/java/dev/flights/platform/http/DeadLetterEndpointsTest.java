@@ -12,6 +12,7 @@ import dev.flights.platform.deadletters.DeadLetterSelection;
 import dev.flights.platform.deadletters.DeadLetteredMessage;
 import dev.flights.platform.deadletters.Resubmission;
 import dev.flights.platform.inprocess.InProcessHttpRequest;
+import dev.flights.platform.testing.SignedIn;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,14 +64,40 @@ class DeadLetterEndpointsTest {
     }
 
     private HttpResponseMessage resubmit(String body) {
-        return endpoints.resubmit(InProcessHttpRequest.post("/api/ops/dead-letters/pay/resubmit", body, Map.of()),
-                "pay");
+        return endpoints.resubmit(SignedIn.asAdmin(resubmitRequest(body)), "pay");
+    }
+
+    private static InProcessHttpRequest resubmitRequest(String body) {
+        return InProcessHttpRequest.post("/api/ops/dead-letters/pay/resubmit", body, Map.of());
+    }
+
+    private static InProcessHttpRequest listRequest(Map<String, String> query) {
+        return SignedIn.asAdmin(InProcessHttpRequest.get("/api/ops/dead-letters/pay", query));
+    }
+
+    @Test
+    void nobodySignedInIsA401AndACustomerWithoutTheAdminRoleA403AndTheQueueIsNotTouched() throws Exception {
+        HttpResponseMessage anonymousList = endpoints.list(InProcessHttpRequest.get("/api/ops/dead-letters/pay",
+                Map.of()), "pay");
+        HttpResponseMessage anonymousResubmit = endpoints.resubmit(resubmitRequest("{\"all\":true}"), "pay");
+        HttpResponseMessage customerList = endpoints.list(SignedIn.as("alice",
+                InProcessHttpRequest.get("/api/ops/dead-letters/pay", Map.of())), "pay");
+        HttpResponseMessage customerResubmit = endpoints.resubmit(SignedIn.as("alice",
+                resubmitRequest("{\"all\":true}")), "pay");
+
+        assertThat(anonymousList.getStatusCode()).isEqualTo(401);
+        assertThat(anonymousResubmit.getStatusCode()).isEqualTo(401);
+        assertThat(customerList.getStatusCode()).isEqualTo(403);
+        assertThat(customerResubmit.getStatusCode()).isEqualTo(403);
+        assertThat(customerResubmit.getHeader("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(json(customerResubmit).path("detail").asText()).contains("admin");
+        assertThat(calls).isEmpty();
     }
 
     @Test
     void listsTheSubscriptionsDeadLettersAsJsonWithTheNextPageWhenThePageIsFull() throws Exception {
         HttpResponseMessage response = endpoints.list(
-                InProcessHttpRequest.get("/api/ops/dead-letters/pay", Map.of("max", "1", "from", "12")), "pay");
+                listRequest(Map.of("max", "1", "from", "12")), "pay");
 
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(calls).containsExactly(List.of("pay", "12", 1));
@@ -87,7 +114,7 @@ class DeadLetterEndpointsTest {
 
     @Test
     void listsAFullPageOfAHundredByDefaultAndNoNextWhenThePageIsShort() throws Exception {
-        HttpResponseMessage response = endpoints.list(InProcessHttpRequest.get("/api/ops/dead-letters/pay", Map.of()),
+        HttpResponseMessage response = endpoints.list(listRequest(Map.of()),
                 "pay");
 
         assertThat(calls).containsExactly(List.of("pay", "null", 100));
@@ -129,7 +156,7 @@ class DeadLetterEndpointsTest {
     void anUnreachableDeadLetterQueueIsA503Problem() throws Exception {
         failure = new DeadLetterQueueUnavailableException("could not peek: UNAUTHORIZED", null);
 
-        HttpResponseMessage response = endpoints.list(InProcessHttpRequest.get("/api/ops/dead-letters/pay", Map.of()),
+        HttpResponseMessage response = endpoints.list(listRequest(Map.of()),
                 "pay");
 
         assertThat(response.getStatusCode()).isEqualTo(503);
@@ -140,7 +167,7 @@ class DeadLetterEndpointsTest {
     @Test
     void anAppWithoutADeadLetterQueueAnswers503SayingSo() throws Exception {
         HttpResponseMessage response = DeadLetterEndpoints.unavailable("no dead-letter queue here")
-                .list(InProcessHttpRequest.get("/api/ops/dead-letters/pay", Map.of()), "pay");
+                .list(listRequest(Map.of()), "pay");
 
         assertThat(response.getStatusCode()).isEqualTo(503);
         assertThat(json(response).path("detail").asText()).isEqualTo("no dead-letter queue here");
@@ -186,7 +213,7 @@ class DeadLetterEndpointsTest {
     @CsvSource({"max,0", "max,101", "max,ten", "max,''", "from,-1", "from,x", "from,99999999999999999999"})
     void badPagingIsA400NamingTheParameter(String name, String value) throws Exception {
         HttpResponseMessage response = endpoints.list(
-                InProcessHttpRequest.get("/api/ops/dead-letters/pay", Map.of(name, value)), "pay");
+                listRequest(Map.of(name, value)), "pay");
 
         assertThat(response.getStatusCode()).isEqualTo(400);
         assertThat(json(response).path("errors").get(0).path("field").asText()).isEqualTo(name);

@@ -11,10 +11,12 @@ import com.microsoft.azure.functions.HttpResponseMessage;
 import com.microsoft.azure.functions.HttpStatus;
 import dev.flights.contract.UserId;
 import dev.flights.contract.codec.EventCodec;
+import dev.flights.platform.auth.Access;
 import dev.flights.platform.correlation.Correlation;
 import dev.flights.platform.inprocess.InProcessHttpRequest;
 import dev.flights.platform.store.PreconditionFailedException;
 import dev.flights.platform.store.StoreUnavailableException;
+import dev.flights.platform.testing.SignedIn;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
@@ -331,6 +333,39 @@ class HttpFunctionsTest {
         assertThat(UUID.fromString(generated)).isNotNull();
         assertThat(UUID.fromString(problem.getHeader("x-correlation-id"))).isNotNull();
         assertThat(problem.getHeader("x-correlation-id")).isNotEqualTo(generated);
+    }
+
+    @Test
+    void aRefusedCallerIsA401ProblemThatSaysHowToAuthenticateOrA403Problem() throws Exception {
+        InProcessHttpRequest anonymous = post("{}");
+        InProcessHttpRequest alice = SignedIn.as("alice", post("{}"));
+
+        HttpResponseMessage unauthenticated = HttpFunctions.handle(anonymous, () -> {
+            Access.signedIn(anonymous);
+            throw new AssertionError("nobody is signed in");
+        });
+        HttpResponseMessage forbidden = HttpFunctions.handle(alice, () -> {
+            Access.requireSelf(Access.signedIn(alice), new UserId("bob"));
+            throw new AssertionError("alice is not bob");
+        });
+
+        assertThat(unauthenticated.getStatusCode()).isEqualTo(401);
+        assertThat(unauthenticated.getHeader("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(unauthenticated.getHeader("WWW-Authenticate")).isEqualTo("Bearer");
+        assertThat(bodyOf(unauthenticated).path("status").asInt()).isEqualTo(401);
+        assertThat(forbidden.getStatusCode()).isEqualTo(403);
+        assertThat(forbidden.getHeader("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(bodyOf(forbidden).path("title").asText()).isEqualTo("Forbidden");
+    }
+
+    @Test
+    void anUnsafeCorrelationIdIsReplacedAndNeverEchoed() {
+        InProcessHttpRequest request = post("{}", Map.of("X-Correlation-Id", "evil\r\nX-Injected: 1"));
+
+        HttpResponseMessage response = HttpFunctions.handle(request,
+                () -> HttpFunctions.json(request, HttpStatus.OK, Map.of()));
+
+        assertThat(UUID.fromString(response.getHeader("x-correlation-id"))).isNotNull();
     }
 
     @Test

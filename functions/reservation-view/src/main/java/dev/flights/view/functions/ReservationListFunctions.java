@@ -9,13 +9,14 @@ import com.microsoft.azure.functions.annotation.AuthorizationLevel;
 import com.microsoft.azure.functions.annotation.FunctionName;
 import com.microsoft.azure.functions.annotation.HttpTrigger;
 import dev.flights.contract.UserId;
+import dev.flights.platform.http.CustomerQuery;
 import dev.flights.platform.http.HttpFunctions;
 import dev.flights.view.application.ListReservations;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
-/** HTTP: a customer's reservation list, newest first (the read model, N4). */
+/** HTTP: a customer's reservation list, newest first (the read model, N4): one's own, or any for an operator. */
 @Component
 public class ReservationListFunctions {
 
@@ -31,8 +32,7 @@ public class ReservationListFunctions {
                     authLevel = AuthorizationLevel.ANONYMOUS) HttpRequestMessage<Optional<String>> request,
             ExecutionContext context) {
         return HttpFunctions.handle(request, () -> {
-            UserId userId = new UserId(HttpFunctions.checked("userId",
-                    HttpFunctions.query(request, "userId").orElse(null), UserId::isValid, UserId.RULE));
+            UserId userId = CustomerQuery.readableUserId(request);
             var items = listReservations.apply(userId).stream().map(ReservationItem::of).toList();
             return HttpFunctions.json(request, HttpStatus.OK, Map.of("items", items));
         });

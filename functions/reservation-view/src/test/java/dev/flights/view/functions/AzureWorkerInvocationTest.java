@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.azure.functions.HttpResponseMessage;
 import dev.flights.platform.inprocess.InProcessExecutionContext;
 import dev.flights.platform.inprocess.InProcessHttpRequest;
+import dev.flights.platform.testing.SignedIn;
 import dev.flights.platform.testing.AzureWorker;
 import dev.flights.view.ReservationVersions;
 import dev.flights.view.ReservationViewApplication;
@@ -58,7 +59,7 @@ class AzureWorkerInvocationTest {
 
     private static HttpResponseMessage list(Map<String, String> query) throws Exception {
         return WORKER.instance(ReservationListFunctions.class).list(
-                InProcessHttpRequest.get("/api/reservations", query), InProcessExecutionContext.of("listReservations"));
+                SignedIn.asAdmin(InProcessHttpRequest.get("/api/reservations", query)), InProcessExecutionContext.of("listReservations"));
     }
 
 }

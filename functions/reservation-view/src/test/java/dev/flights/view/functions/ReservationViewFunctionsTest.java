@@ -12,12 +12,14 @@ import dev.flights.platform.correlation.Correlation;
 import dev.flights.platform.inprocess.InMemoryDocumentStore;
 import dev.flights.platform.inprocess.InProcessExecutionContext;
 import dev.flights.platform.inprocess.InProcessHttpRequest;
+import dev.flights.platform.testing.SignedIn;
 import dev.flights.view.ReservationVersions;
 import dev.flights.view.adapter.ReservationChangeFeed;
 import dev.flights.view.adapter.ReservationViewDocuments;
 import dev.flights.view.application.ListReservations;
 import dev.flights.view.application.UpdateViewOnReservationChanged;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -69,9 +71,41 @@ class ReservationViewFunctionsTest {
                 .containsExactly(newer.id().toString(), older.id().toString());
     }
 
+
     @Test
-    void answersAProblemNamingUserIdWhenItIsMissing() throws Exception {
-        assertProblemNamingUserId(list(Map.of()));
+    void leftOutTheUserIdIsTheSignedInCustomer() throws Exception {
+        project(changes(aReservation().by("ew").createdAt(NOON).document()));
+
+        HttpResponseMessage response = list(Map.of());
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(body(response).get("items")).hasSize(1);
+    }
+
+    @Test
+    void nobodySignedInIsA401AndAForgedPrincipalIdIsNobody() throws Exception {
+        HttpResponseMessage anonymous = listAs(request -> request, Map.of("userId", "ew"));
+        HttpResponseMessage forged = listAs(request -> request.withHeaders(Map.of("X-MS-CLIENT-PRINCIPAL-ID", "ew")),
+                Map.of("userId", "ew"));
+
+        for (HttpResponseMessage response : new HttpResponseMessage[] {anonymous, forged}) {
+            assertThat(response.getStatusCode()).isEqualTo(401);
+            assertThat(response.getHeader("Content-Type")).isEqualTo("application/problem+json");
+        }
+    }
+
+    @Test
+    void anotherCustomersListIsA403AndAnOperatorReadsIt() throws Exception {
+        project(changes(aReservation().by("ew").createdAt(NOON).document()));
+
+        HttpResponseMessage other = listAs(request -> SignedIn.as("mallory", request), Map.of("userId", "ew"));
+        HttpResponseMessage operator = listAs(SignedIn::asAdmin, Map.of("userId", "ew"));
+
+        assertThat(other.getStatusCode()).isEqualTo(403);
+        assertThat(other.getHeader("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(body(other).has("items")).isFalse();
+        assertThat(operator.getStatusCode()).isEqualTo(200);
+        assertThat(body(operator).get("items")).hasSize(1);
     }
 
     @Test
@@ -83,8 +117,13 @@ class ReservationViewFunctionsTest {
         changeFeed.project(changes, InProcessExecutionContext.of("projectReservationView"));
     }
 
+    /** Signed in as ew. */
     private HttpResponseMessage list(Map<String, String> query) {
-        return http.list(InProcessHttpRequest.get("/api/reservations", query),
+        return listAs(request -> SignedIn.as("ew", request), query);
+    }
+
+    private HttpResponseMessage listAs(UnaryOperator<InProcessHttpRequest> caller, Map<String, String> query) {
+        return http.list(caller.apply(InProcessHttpRequest.get("/api/reservations", query)),
                 InProcessExecutionContext.of("listReservations"));
     }
 

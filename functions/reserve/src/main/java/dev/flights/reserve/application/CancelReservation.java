@@ -4,13 +4,15 @@ import dev.flights.platform.store.OptimisticRetry;
 import dev.flights.reserve.domain.CancelOutcome;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
-/** F6: cancels a reservation; empty when there is no such reservation. */
+/**
+ * F6: cancels a reservation for the customer who made it; empty when there is no such reservation or it is another
+ * customer's, so a caller cannot tell the two apart (nor touch the other's).
+ */
 @Component
-public class CancelReservation implements Function<UUID, Optional<CancelOutcome>> {
+public class CancelReservation implements Function<CancelReservationCommand, Optional<CancelOutcome>> {
 
     private final Reservations reservations;
     private final Clock clock;
@@ -21,13 +23,15 @@ public class CancelReservation implements Function<UUID, Optional<CancelOutcome>
     }
 
     @Override
-    public Optional<CancelOutcome> apply(UUID reservationId) {
-        return OptimisticRetry.run(() -> reservations.find(reservationId).map(found -> {
-            CancelOutcome outcome = found.reservation().cancel(clock.instant());
-            if (outcome instanceof CancelOutcome.Cancelled cancelled) {
-                reservations.record(cancelled.transition(), found.etag());
-            }
-            return outcome;
-        }));
+    public Optional<CancelOutcome> apply(CancelReservationCommand command) {
+        return OptimisticRetry.run(() -> reservations.find(command.reservationId())
+                .filter(found -> found.reservation().userId().equals(command.requestedBy()))
+                .map(found -> {
+                    CancelOutcome outcome = found.reservation().cancel(clock.instant());
+                    if (outcome instanceof CancelOutcome.Cancelled cancelled) {
+                        reservations.record(cancelled.transition(), found.etag());
+                    }
+                    return outcome;
+                }));
     }
 }

@@ -12,10 +12,13 @@ import com.microsoft.azure.functions.annotation.FunctionName;
 import com.microsoft.azure.functions.annotation.HttpTrigger;
 import dev.flights.contract.FlightId;
 import dev.flights.contract.UserId;
+import dev.flights.platform.auth.Access;
+import dev.flights.platform.auth.Caller;
 import dev.flights.platform.http.HttpFunctions;
 import dev.flights.platform.http.InvalidInputException;
 import dev.flights.platform.http.Problem;
 import dev.flights.reserve.application.CancelReservation;
+import dev.flights.reserve.application.CancelReservationCommand;
 import dev.flights.reserve.application.GetReservation;
 import dev.flights.reserve.application.ReserveSeat;
 import dev.flights.reserve.application.ReserveSeatCommand;
@@ -25,7 +28,10 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
-/** HTTP: reserve (F1), get one reservation, cancel (F6). */
+/**
+ * HTTP: reserve (F1), get one reservation, cancel (F6), for the signed-in customer. A reservation of someone else is
+ * answered as unknown (404), so its existence is not revealed; an operator may read any, but cancels only its own.
+ */
 @Component
 public class ReservationFunctions {
 
@@ -48,8 +54,9 @@ public class ReservationFunctions {
                     authLevel = AuthorizationLevel.ANONYMOUS) HttpRequestMessage<Optional<String>> request,
             ExecutionContext context) {
         return HttpFunctions.handle(request, () -> {
+            Caller caller = Access.signedIn(request);
             ObjectNode body = HttpFunctions.jsonBody(request);
-            UserId userId = new UserId(HttpFunctions.requiredText(body, "userId", UserId::isValid, UserId.RULE));
+            UserId userId = customer(body, caller);
             FlightId flightId = new FlightId(
                     HttpFunctions.requiredText(body, "flightId", FlightId::isValid, FlightId.RULE));
             String key = HttpFunctions.header(request, "Idempotency-Key")
@@ -75,9 +82,13 @@ public class ReservationFunctions {
             @HttpTrigger(name = "request", methods = {HttpMethod.GET}, route = "reservations/{id}",
                     authLevel = AuthorizationLevel.ANONYMOUS) HttpRequestMessage<Optional<String>> request,
             @BindingName("id") String id, ExecutionContext context) {
-        return HttpFunctions.handle(request, () -> getReservation.apply(reservationId(id))
-                .map(r -> HttpFunctions.json(request, HttpStatus.OK, ReservationResource.of(r)))
-                .orElseGet(() -> HttpFunctions.notFound(request, "reservation " + id)));
+        return HttpFunctions.handle(request, () -> {
+            Caller caller = Access.signedIn(request);
+            return getReservation.apply(reservationId(id))
+                    .filter(r -> caller.mayRead(r.userId()))
+                    .map(r -> HttpFunctions.json(request, HttpStatus.OK, ReservationResource.of(r)))
+                    .orElseGet(() -> HttpFunctions.notFound(request, "reservation " + id));
+        });
     }
 
     @FunctionName("cancelReservation")
@@ -85,9 +96,12 @@ public class ReservationFunctions {
             @HttpTrigger(name = "request", methods = {HttpMethod.POST}, route = "reservations/{id}/cancel",
                     authLevel = AuthorizationLevel.ANONYMOUS) HttpRequestMessage<Optional<String>> request,
             @BindingName("id") String id, ExecutionContext context) {
-        return HttpFunctions.handle(request, () -> cancelReservation.apply(reservationId(id))
-                .map(outcome -> cancelled(request, id, outcome))
-                .orElseGet(() -> HttpFunctions.notFound(request, "reservation " + id)));
+        return HttpFunctions.handle(request, () -> {
+            Caller caller = Access.signedIn(request);
+            return cancelReservation.apply(new CancelReservationCommand(reservationId(id), caller.userId()))
+                    .map(outcome -> cancelled(request, id, outcome))
+                    .orElseGet(() -> HttpFunctions.notFound(request, "reservation " + id));
+        });
     }
 
     private static HttpResponseMessage cancelled(HttpRequestMessage<?> request, String id, CancelOutcome outcome) {
@@ -100,6 +114,16 @@ public class ReservationFunctions {
         CancelOutcome.NotCancellable n = (CancelOutcome.NotCancellable) outcome;
         return HttpFunctions.problem(request, Problem.of(409, "Not cancellable",
                 "reservation " + id + " is " + n.reservation().status() + " and can no longer be cancelled"));
+    }
+
+    /** The body's userId may be left out (the caller); when given it must be the caller's own. */
+    private static UserId customer(ObjectNode body, Caller caller) {
+        if (body.get("userId") == null || body.get("userId").isNull()) {
+            return caller.userId();
+        }
+        UserId named = new UserId(HttpFunctions.requiredText(body, "userId", UserId::isValid, UserId.RULE));
+        Access.requireSelf(caller, named);
+        return named;
     }
 
     private static UUID reservationId(String id) {

@@ -78,8 +78,8 @@ class ReservationUseCasesTest {
         advance.on(approved(reservation));
         advance.on(ticketIssued(reservation, "TK-9"));
 
-        assertThat(cancel.apply(reservation.reservationId())).get().isInstanceOf(CancelOutcome.Cancelled.class);
-        assertThat(cancel.apply(reservation.reservationId())).get().isInstanceOf(CancelOutcome.AlreadyCancelled.class);
+        assertThat(cancel.apply(new CancelReservationCommand(reservation.reservationId(), USER))).get().isInstanceOf(CancelOutcome.Cancelled.class);
+        assertThat(cancel.apply(new CancelReservationCommand(reservation.reservationId(), USER))).get().isInstanceOf(CancelOutcome.AlreadyCancelled.class);
 
         assertThat(outboxOf(reservation.reservationId())).extracting(d -> d.path("type").asText())
                 .containsExactly("ReservationRequested", "ReservationConfirmed", "ReservationCancelled");
@@ -87,7 +87,19 @@ class ReservationUseCasesTest {
 
     @Test
     void cancellingAnUnknownReservationFindsNothing() {
-        assertThat(cancel.apply(UUID.randomUUID())).isEmpty();
+        assertThat(cancel.apply(new CancelReservationCommand(UUID.randomUUID(), USER))).isEmpty();
+    }
+
+    @Test
+    void cancellingAnotherCustomersReservationFindsNothingAndChangesNothing() {
+        Reservation reservation = accepted(reserveSeat.apply(new ReserveSeatCommand(USER, FLIGHT, null)));
+
+        assertThat(cancel.apply(new CancelReservationCommand(reservation.reservationId(),
+                new dev.flights.contract.UserId("someone-else")))).isEmpty();
+
+        assertThat(status(reservation)).isEqualTo(ReservationStatus.REQUESTED);
+        assertThat(outboxOf(reservation.reservationId())).extracting(d -> d.path("type").asText())
+                .containsExactly("ReservationRequested");
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.azure.functions.HttpResponseMessage;
 import dev.flights.platform.inprocess.InProcessExecutionContext;
 import dev.flights.platform.inprocess.InProcessHttpRequest;
+import dev.flights.platform.testing.SignedIn;
 import dev.flights.platform.testing.AzureWorker;
 import dev.flights.reserve.ReserveApplication;
 import java.util.Map;
@@ -32,7 +33,7 @@ class AzureWorkerInvocationTest {
 
     @Test
     void theInjectedFunctionClassAnswersBadInputWithAProblem() throws Exception {
-        HttpResponseMessage response = reserve("{\"flightId\":\"KE123\"}");
+        HttpResponseMessage response = reserve("{\"userId\":\"a b\",\"flightId\":\"KE123\"}");
 
         assertThat(response.getStatusCode()).isEqualTo(400);
         assertThat(response.getHeader("Content-Type")).isEqualTo("application/problem+json");
@@ -49,9 +50,9 @@ class AzureWorkerInvocationTest {
     void theAppsLogLinesReachTheInvocationsLoggerWithTheRequestsCorrelationId() throws Exception {
         RecordingExecutionContext invocation = new RecordingExecutionContext("reserve");
 
-        WORKER.instance(ReservationFunctions.class).reserve(InProcessHttpRequest.post("/api/reservations",
-                "{\"userId\":\"ew\",\"flightId\":\"KE123\"}",
-                Map.of("Content-Type", "application/json", "x-correlation-id", "corr-reserve-log")), invocation);
+        WORKER.instance(ReservationFunctions.class).reserve(SignedIn.as("ew", InProcessHttpRequest.post(
+                "/api/reservations", "{\"userId\":\"ew\",\"flightId\":\"KE123\"}",
+                Map.of("Content-Type", "application/json", "x-correlation-id", "corr-reserve-log"))), invocation);
 
         assertThat(invocation.messages()).anySatisfy(line -> assertThat(line)
                 .startsWith("[corr-reserve-log] ReserveSeat: reservation ").endsWith(" requested by ew on KE123"));
@@ -59,7 +60,8 @@ class AzureWorkerInvocationTest {
 
     private static HttpResponseMessage reserve(String body) throws Exception {
         return WORKER.instance(ReservationFunctions.class).reserve(
-                InProcessHttpRequest.post("/api/reservations", body, Map.of("Content-Type", "application/json")),
+                SignedIn.as("ew", InProcessHttpRequest.post("/api/reservations", body,
+                        Map.of("Content-Type", "application/json"))),
                 InProcessExecutionContext.of("reserve"));
     }
 

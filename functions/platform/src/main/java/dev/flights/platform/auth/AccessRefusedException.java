@@ -1,0 +1,30 @@
+package dev.flights.platform.auth;
+
+/** A request refused for who sent it: 401 nobody signed in, 403 signed in but not allowed. Nothing was done. */
+public final class AccessRefusedException extends RuntimeException {
+
+    private final int status;
+    private final String title;
+
+    private AccessRefusedException(int status, String title, String detail) {
+        super(detail);
+        this.status = status;
+        this.title = title;
+    }
+
+    static AccessRefusedException unauthenticated(String detail) {
+        return new AccessRefusedException(401, "Unauthenticated", detail);
+    }
+
+    static AccessRefusedException forbidden(String detail) {
+        return new AccessRefusedException(403, "Forbidden", detail);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+}

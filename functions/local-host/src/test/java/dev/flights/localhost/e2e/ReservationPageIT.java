@@ -3,6 +3,7 @@ package dev.flights.localhost.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flights.localhost.LocalHostRuntime;
+import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -38,6 +39,7 @@ class ReservationPageIT {
     private static final Path TARGET = Path.of(System.getProperty("basedir", "."), "target");
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final int PHONE_WIDTH = 390;
+    private static final String SESSION_COOKIE = "AppServiceAuthSession";
     private static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
     private static ChromeDriver browser;
@@ -130,14 +132,16 @@ class ReservationPageIT {
         assertNoSeriousAccessibilityViolation("signed in, desktop");
         screenshot("reservation-page-desktop.png");
 
-        String token = (String) browser.executeScript("return sessionStorage.getItem('flights.authenticationToken')");
+        String session = browser.manage().getCookieNamed(SESSION_COOKIE).getValue();
+        assertThat(browser.executeScript("return document.cookie")).as("a script cannot read the session").isEqualTo("");
         click("sign-out");
         await(b -> browser.findElement(By.id("dev-user")).isDisplayed(), "the sign-in screen after signing out");
         assertThat(browser.findElement(By.id("customer")).isDisplayed()).isFalse();
         assertThat(browser.findElement(By.id("session")).isDisplayed()).isFalse();
-        assertThat(new Api(host.baseUri()).send(java.net.http.HttpRequest.newBuilder(host.baseUri()
-                .resolve("/api/accounts/" + customer)).header("X-ZUMO-AUTH", token).GET()).status())
-                .as("the signed-out token opens nothing any more").isEqualTo(401);
+        assertThat(browser.manage().getCookieNamed(SESSION_COOKIE)).as("the session cookie is gone").isNull();
+        assertThat(new Api(host.baseUri()).anonymous().send(HttpRequest.newBuilder(host.baseUri()
+                .resolve("/api/accounts/" + customer)).header("X-ZUMO-AUTH", session).GET()).status())
+                .as("the ended session opens nothing any more").isEqualTo(401);
         browser.navigate().refresh();
         await(b -> browser.findElement(By.id("dev-user")).isDisplayed(), "the sign-in screen after a reload");
     }
@@ -228,7 +232,8 @@ class ReservationPageIT {
 
     private void openThePage() {
         browser.get(host.baseUri().resolve("/").toString());
-        browser.executeScript("localStorage.clear(); sessionStorage.clear();");
+        browser.manage().deleteAllCookies();
+        browser.executeScript("localStorage.clear();");
         browser.navigate().refresh();
         await(b -> browser.findElement(By.id("dev-user")).isDisplayed(), "the sign-in screen");
     }

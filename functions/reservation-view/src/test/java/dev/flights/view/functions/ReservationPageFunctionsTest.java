@@ -35,15 +35,19 @@ class ReservationPageFunctionsTest {
 
     @Test
     void callsTheApiOfItsOwnOriginForEveryRouteItNeeds() {
-        assertThat(html(page())).contains("\"/api/reservations\"", "\"/api/reservations?userId=\"",
-                "\"/api/notifications?userId=\"", "\"/api/accounts/\"",
+        assertThat(html(page())).contains("\"/api/reservations\"", "\"/api/notifications\"", "\"/api/accounts/\"",
                 "\"/deposits\"", "\"/cancel\"");
     }
 
     @Test
-    void signsInThroughAppServiceAuthenticationAndSendsItsTokenAsAppServiceReadsIt() {
-        assertThat(html(page())).contains("\"/.auth/me\"", "\"/.auth/login/dev\"", "\"/.auth/logout\"",
-                "\"/.auth/login/aad?post_login_redirect_uri=\"", "\"X-ZUMO-AUTH\"");
+    void signsInAndOutThroughAppServiceAuthenticationsOwnRoutes() {
+        assertThat(html(page())).contains("\"/.auth/me\"", "\"/.auth/login/dev\"",
+                "\"/.auth/login/aad?post_login_redirect_uri=\"", "\"/.auth/logout?post_logout_redirect_uri=\"");
+    }
+
+    @Test
+    void leavesTheSessionToThePlatformsHttpOnlyCookieAndKeepsNoTokenWhereAScriptCouldReadIt() {
+        assertThat(html(page())).doesNotContain("sessionStorage", "authenticationToken", "document.cookie");
     }
 
     @Test

@@ -91,9 +91,7 @@ class ReservationPageIT {
         deposit("150");
         await(b -> text("balance").equals("₩150"), "the balance to be ₩150");
 
-        type("flight-id", "ke123");
-        click("reserve-button");
-        String id = await(b -> onlyReservationId(), "the reservation to be listed");
+        String id = reserve("ke123");
         String ref = id.replace("-", "").substring(0, 6).toUpperCase();
         await(b -> "TICKETED".equals(status(id)) && ticketNumber(id).startsWith("TK-"), id + " to be ticketed");
         String ticket = ticketNumber(id);
@@ -155,12 +153,7 @@ class ReservationPageIT {
         openThePage();
         assertFitsThePhone("the sign-in screen");
 
-        signIn(Api.newCustomer());
-        deposit("150");
-        await(b -> text("balance").equals("₩150"), "the balance to be ₩150");
-        type("flight-id", "OZ-1234567890123");
-        click("reserve-button");
-        String id = await(b -> onlyReservationId(), "the reservation to be listed");
+        String id = aNewCustomerWith150Reserves("OZ-1234567890123", "₩150");
         await(b -> "TICKETED".equals(status(id)), id + " to be ticketed");
         deposit("0");
         await(b -> !browser.findElements(By.cssSelector("#errors .error[data-source=deposit]")).isEmpty(),
@@ -180,12 +173,7 @@ class ReservationPageIT {
         assertThat(browser.getTitle()).isEqualTo("항공편 예약");
         assertThat(text("dev-sign-in-button")).isEqualTo("로그인");
 
-        signIn(Api.newCustomer());
-        deposit("150");
-        await(b -> text("balance").equals("150원"), "the balance to be 150원");
-        type("flight-id", "KE123");
-        click("reserve-button");
-        String id = await(b -> onlyReservationId(), "the reservation to be listed");
+        String id = aNewCustomerWith150Reserves("KE123", "150원");
         String ref = id.replace("-", "").substring(0, 6).toUpperCase();
         await(b -> "TICKETED".equals(status(id)), id + " to be ticketed");
         String ticket = ticketNumber(id);
@@ -215,9 +203,7 @@ class ReservationPageIT {
         String id;
         host.setFailing("pay", true);
         try {
-            type("flight-id", "KE777");
-            click("reserve-button");
-            id = await(b -> onlyReservationId(), "the reservation to be listed");
+            id = reserve("KE777");
             await(b -> "PAYMENT_PENDING".equals(status(id)), id + " to wait for its payment");
             await(b -> part(id, ".money").matches("Payment is being retried — we'll try again in (\\d+ s|a moment)"),
                     "the page to say when the payment is retried");
@@ -257,6 +243,20 @@ class ReservationPageIT {
         click("dev-sign-in-button");
         await(b -> browser.findElement(By.id("customer")).isDisplayed() && !text("signed-in-as").isEmpty(),
                 "the page of " + customer);
+    }
+
+    /** Signs a new customer in, adds 150 (the balance shows as given) and reserves the flight: its reservation id. */
+    private String aNewCustomerWith150Reserves(String flightId, String balanceShown) {
+        signIn(Api.newCustomer());
+        deposit("150");
+        await(b -> text("balance").equals(balanceShown), "the balance to be " + balanceShown);
+        return reserve(flightId);
+    }
+
+    private String reserve(String flightId) {
+        type("flight-id", flightId);
+        click("reserve-button");
+        return await(b -> onlyReservationId(), "the reservation of " + flightId + " to be listed");
     }
 
     private void deposit(String amount) {

@@ -230,6 +230,22 @@ class ReservationPageIT {
                 "the list to be back");
     }
 
+    @Test
+    void whenTheSessionEndsElsewhereThePageAsksToSignInAgainInsteadOfShowingOldNumbers() {
+        openThePage();
+        signIn(Api.newCustomer());
+        deposit("150");
+        await(b -> text("balance").equals("₩150"), "the balance to be ₩150");
+
+        String session = browser.manage().getCookieNamed(SESSION_COOKIE).getValue();
+        assertThat(new Api(host.baseUri()).anonymous().send(HttpRequest.newBuilder(host.baseUri()
+                .resolve("/.auth/logout")).header("X-ZUMO-AUTH", session).GET()).status()).isEqualTo(200);
+
+        await(b -> browser.findElement(By.id("dev-user")).isDisplayed(), "the sign-in screen");
+        assertThat(browser.findElement(By.id("customer")).isDisplayed()).isFalse();
+        assertThat(text("errors")).contains("Your sign-in has ended. Please sign in again.");
+    }
+
     private void openThePage() {
         browser.get(host.baseUri().resolve("/").toString());
         browser.manage().deleteAllCookies();

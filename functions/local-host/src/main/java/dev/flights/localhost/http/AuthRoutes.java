@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * does ({@code {"authenticationToken":..,"user":{"userId":..}}}) and also sets the {@code AppServiceAuthSession}
  * cookie (HttpOnly, SameSite=Strict) that a server-directed sign-in leaves, so a page works the same here and on
  * Azure; {@code GET /.auth/me} lists the signed-in principal ({@code [{provider_name,user_id,user_claims,
- * expires_on}]}); {@code GET /.auth/logout} ends the session. Nothing here is packaged with an app: on Azure sign-in
+ * expires_on,id_token}]}); {@code GET /.auth/logout} ends the session. Nothing here is packaged with an app: on Azure sign-in
  * is Entra ID's ({@code /.auth/login/aad}).
  */
 final class AuthRoutes {
@@ -85,6 +85,9 @@ final class AuthRoutes {
         entry.put("user_id", session.userId().value());
         entry.put("user_claims", session.principal().claims());
         entry.put("expires_on", session.expiresOn().toString());
+        // where App Service gives the Entra ID token (token store on), which the apps also take as a bearer token;
+        // here the dev token, so a page calls the API the same way on both
+        entry.put("id_token", session.token());
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
         HttpExchanges.sendJson(exchange, 200, "application/json", List.of(entry));
     }

@@ -68,7 +68,8 @@ final class Api {
     /** A fresh sign-in's token, for tests of the sign-in itself. */
     String signIn(String userId, String rolesJson) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/.auth/login/dev"))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":\"" + userId + "\",\"roles\":" + rolesJson + "}"))
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"userId\":\"" + userId + "\",\"roles\":" + rolesJson + "}"))
                 .header("Content-Type", "application/json");
         Response response = new Api(base, "").send(request);
         assertThat(response.status()).as("dev sign-in of %s: %s", userId, response.body()).isEqualTo(200);

@@ -71,7 +71,8 @@ class PackagedAppIT {
                 }
             }
 
-            assertThat(packagedJars(app)).noneMatch(jar -> Path.of(jar).getFileName().toString().startsWith("local-host"));
+            assertThat(packagedJars(app))
+                    .noneMatch(jar -> Path.of(jar).getFileName().toString().startsWith("local-host"));
             assertThat(localHostClasses).as("the local host's classes, /.auth/login/dev among them").isEmpty();
         }));
     }

@@ -2,6 +2,9 @@ package dev.flights.platform.auth;
 
 import com.microsoft.azure.functions.HttpRequestMessage;
 import dev.flights.contract.UserId;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The checks an HTTP function makes before it touches anything: who is calling (401 when nobody is, so a deployment
@@ -11,7 +14,27 @@ import dev.flights.contract.UserId;
  */
 public final class Access {
 
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+    private static final Set<String> CROSS_SITE = Set.of("cross-site", "same-site");
+
     private Access() {
+    }
+
+    /**
+     * Refuses (403) a state-changing request a browser made from another site ({@code Sec-Fetch-Site}
+     * {@code cross-site} or {@code same-site}). On Azure App Service Authentication keeps the page's sign-in in a cookie that goes with such
+     * requests; the page calls the API on its own origin, so a legitimate call is {@code same-origin} (or has no such
+     * header: not a browser). {@code Origin} is not compared here: behind a front door the app's host name differs
+     * from the one the browser used.
+     */
+    public static void refuseCrossSite(HttpRequestMessage<?> request) {
+        if (request.getHttpMethod() == null || SAFE_METHODS.contains(request.getHttpMethod().name())) {
+            return;
+        }
+        String site = header(request, "Sec-Fetch-Site");
+        if (site != null && CROSS_SITE.contains(site.trim().toLowerCase(Locale.ROOT))) {
+            throw AccessRefusedException.forbidden("a " + request.getHttpMethod() + " from another site is refused");
+        }
     }
 
     public static Caller signedIn(HttpRequestMessage<?> request) {
@@ -39,5 +62,13 @@ public final class Access {
             throw AccessRefusedException.forbidden("this operator route needs the " + Caller.ADMIN + " role");
         }
         return caller;
+    }
+
+    private static String header(HttpRequestMessage<?> request, String name) {
+        if (request.getHeaders() == null) {
+            return null;
+        }
+        return request.getHeaders().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
     }
 }

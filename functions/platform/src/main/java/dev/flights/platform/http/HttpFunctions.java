@@ -8,6 +8,7 @@ import com.microsoft.azure.functions.HttpResponseMessage;
 import com.microsoft.azure.functions.HttpStatus;
 import com.microsoft.azure.functions.HttpStatusType;
 import dev.flights.contract.codec.EventCodec;
+import dev.flights.platform.auth.Access;
 import dev.flights.platform.auth.AccessRefusedException;
 import dev.flights.platform.correlation.Correlation;
 import dev.flights.platform.store.DocumentConflictException;
@@ -29,13 +30,15 @@ public final class HttpFunctions {
     }
 
     /**
-     * Runs a handler with the request's correlation id in force and turns a refused caller into 401 or 403, rule
+     * Runs a handler with the request's correlation id in force, refuses a state change sent from another site
+     * ({@link Access#refuseCrossSite}), and turns a refused caller into 401 or 403, rule
      * breaks into 400, an unavailable or hopelessly contended store into 503 with Retry-After; every answer carries
      * the correlation id.
      */
     public static HttpResponseMessage handle(HttpRequestMessage<?> request, Supplier<HttpResponseMessage> handler) {
         String correlationId = Correlation.set(header(request, Correlation.HEADER).orElse(null));
         try {
+            Access.refuseCrossSite(request);
             return handler.get();
         } catch (AccessRefusedException e) {
             return refused(request, e);

@@ -53,6 +53,22 @@ class AccessTest {
     }
 
     @Test
+    void aStateChangeABrowserSentFromAnotherSiteIsRefusedAndReadsOrNonBrowsersAreNot() {
+        for (String site : List.of("cross-site", "same-site", "Cross-Site")) {
+            InProcessHttpRequest post = InProcessHttpRequest.post("/api/x", "{}", Map.of("Sec-Fetch-Site", site));
+            assertThat(refusal(() -> Access.refuseCrossSite(post))).as(site).isEqualTo(403);
+        }
+        for (String site : List.of("same-origin", "none")) {
+            InProcessHttpRequest post = InProcessHttpRequest.post("/api/x", "{}", Map.of("Sec-Fetch-Site", site));
+            assertThatCode(() -> Access.refuseCrossSite(post)).as(site).doesNotThrowAnyException();
+        }
+        assertThatCode(() -> Access.refuseCrossSite(InProcessHttpRequest.post("/api/x", "{}", Map.of())))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> Access.refuseCrossSite(InProcessHttpRequest.get("/api/x", Map.of())
+                .withHeaders(Map.of("Sec-Fetch-Site", "cross-site")))).doesNotThrowAnyException();
+    }
+
+    @Test
     void operatorRoutesNeedTheAdminRole() {
         assertThat(refusal(() -> Access.requireAdmin(signedIn("alice")))).isEqualTo(403);
         assertThat(refusal(() -> Access.requireAdmin(signedIn("alice", "auditor")))).isEqualTo(403);

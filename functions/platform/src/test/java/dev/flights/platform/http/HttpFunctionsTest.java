@@ -359,6 +359,18 @@ class HttpFunctionsTest {
     }
 
     @Test
+    void aStateChangeFromAnotherSiteIsA403BeforeTheHandlerRuns() throws Exception {
+        InProcessHttpRequest request = SignedIn.as("alice", post("{}", Map.of("Sec-Fetch-Site", "cross-site")));
+
+        HttpResponseMessage response = HttpFunctions.handle(request, () -> {
+            throw new AssertionError("the handler must not run");
+        });
+
+        assertThat(response.getStatusCode()).isEqualTo(403);
+        assertThat(response.getHeader("Content-Type")).isEqualTo("application/problem+json");
+    }
+
+    @Test
     void anUnsafeCorrelationIdIsReplacedAndNeverEchoed() {
         InProcessHttpRequest request = post("{}", Map.of("X-Correlation-Id", "evil\r\nX-Injected: 1"));
 

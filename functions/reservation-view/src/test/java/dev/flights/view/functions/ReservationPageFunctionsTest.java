@@ -46,8 +46,9 @@ class ReservationPageFunctionsTest {
     }
 
     @Test
-    void leavesTheSessionToThePlatformsHttpOnlyCookieAndKeepsNoTokenWhereAScriptCouldReadIt() {
-        assertThat(html(page())).doesNotContain("sessionStorage", "authenticationToken", "document.cookie");
+    void callsTheApiWithTheSignedInCustomersTokenFromAuthMeAndStoresItNowhere() {
+        assertThat(html(page())).contains("principal.id_token", "\"Bearer \"")
+                .doesNotContain("sessionStorage", "authenticationToken", "document.cookie");
     }
 
     @Test

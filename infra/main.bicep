@@ -52,6 +52,9 @@ param siteUpdateStrategy string = 'RollingUpdate'
 @description('How long a relayed outbox document is kept (OUTBOX_TTL): 7d, or 1d at high volume')
 param outboxTtl string = '7d'
 
+@description('Receiver of notify\'s webhook (NOTIFY_WEBHOOK_URL); empty: no webhook. Its signing key is the Key Vault secret notify-webhook-secret')
+param notifyWebhookUrl string = ''
+
 var suffix = uniqueString(subscription().id, resourceGroup().id, environmentName)
 var tags = { 'azd-env-name': environmentName }
 var cosmosDatabaseName = 'flights'
@@ -112,6 +115,13 @@ var apps = [
     publicPaths: ['/api/page']
   }
 ]
+
+// notify's webhook: the receiver, and its signing key as a Key Vault reference (never the key itself)
+var keyVaultName = 'kv-flights-${suffix}'
+var webhookSettings = {
+  NOTIFY_WEBHOOK_URL: notifyWebhookUrl
+  NOTIFY_WEBHOOK_SECRET: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=notify-webhook-secret)'
+}
 
 module monitoring 'modules/monitoring.bicep' = {
   name: 'monitoring'
@@ -188,8 +198,19 @@ module functionApps 'modules/functionapp.bicep' = [for app in apps: {
     httpPerInstanceConcurrency: httpPerInstanceConcurrency
     siteUpdateStrategy: siteUpdateStrategy
     outboxTtl: outboxTtl
+    extraSettings: app.name == 'notify' && !empty(notifyWebhookUrl) ? webhookSettings : {}
   }
 }]
+
+module keyVault 'modules/keyvault.bicep' = {
+  name: 'keyvault'
+  params: {
+    location: location
+    tags: tags
+    name: keyVaultName
+    readerPrincipalId: functionApps[3].outputs.principalId
+  }
+}
 
 // Cosmos DB takes one role assignment write at a time per account
 @batchSize(1)
@@ -236,4 +257,5 @@ output FRONT_DOOR_URL string = 'https://${frontDoorEndpoint.properties.hostName}
 output SIGN_IN_REDIRECT_URI string = 'https://${frontDoorEndpoint.properties.hostName}/.auth/login/aad/callback'
 output COSMOS_ENDPOINT string = cosmos.outputs.endpoint
 output SERVICE_BUS_NAMESPACE string = serviceBus.outputs.namespaceHost
+output WEBHOOK_VAULT_NAME string = keyVault.outputs.name
 output FUNCTION_APP_NAMES array = [for (app, i) in apps: functionApps[i].outputs.name]

@@ -29,6 +29,9 @@ param httpPerInstanceConcurrency int
 param siteUpdateStrategy string
 param outboxTtl string
 
+@description('Settings of this app alone, e.g. notify\'s webhook; a secret only as a Key Vault reference')
+param extraSettings object = {}
+
 var storageBlobDataOwner = 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
 var monitoringMetricsPublisher = '3913510d-42f4-4e42-8a64-420c390055eb'
 var compactName = replace(appName, '-', '')
@@ -120,6 +123,8 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
+    // Key Vault references resolve with this identity
+    keyVaultReferenceIdentity: identity.id
     siteConfig: {
       minTlsVersion: '1.2'
       // only Front Door reaches the app, and only this profile (its id in X-Azure-FDID)
@@ -202,7 +207,7 @@ var appSettings = {
 resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
   parent: site
   name: 'appsettings'
-  properties: appSettings
+  properties: union(appSettings, extraSettings)
   dependsOn: [
     telemetryRole
   ]

@@ -90,8 +90,22 @@ final class InfraCrossCheck {
     }
 
     private void checkSettings() {
-        Set<String> set = ((Map<?, ?>) BicepLiterals.variable(infra.text(InfraFiles.FUNCTION_APP), "appSettings"))
-                .keySet().stream().map(String.class::cast).collect(Collectors.toCollection(TreeSet::new));
+        Map<?, ?> values = (Map<?, ?>) BicepLiterals.variable(infra.text(InfraFiles.FUNCTION_APP), "appSettings");
+        Set<String> set = values.keySet().stream().map(String.class::cast)
+                .collect(Collectors.toCollection(TreeSet::new));
+        for (String setting : set) {
+            Object value = values.get(setting);
+            boolean identityBased = setting.endsWith("__credential") ? "managedidentity".equals(value)
+                    : !setting.endsWith("__clientId") || new BicepLiterals.Expression("identity.properties.clientId").equals(value);
+            if (!identityBased) {
+                problems.add("modules/functionapp.bicep: " + setting + " is " + value + ", not the app's own identity");
+            }
+        }
+        for (Object setting : ((Map<?, ?>) BicepLiterals.variable(infra.text(InfraFiles.MAIN), "webhookSettings")).keySet()) {
+            if (!optionalSettings.contains(setting)) {
+                problems.add("main.bicep: webhook setting " + setting + " is read by no app");
+            }
+        }
         for (CodeNeeds app : apps) {
             for (String setting : app.settings()) {
                 if (!set.contains(setting)) {
@@ -123,6 +137,10 @@ final class InfraCrossCheck {
         problems.addAll(infra.missing("modules/servicebus-access.bicep", "scope: topic", "scope: subscription",
                 "var dataSender = '69a216fc-b8fb-44d8-bc22-1f3c2cd27a39'",
                 "var dataReceiver = '4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0'"));
+        problems.addAll(infra.missing(InfraFiles.FUNCTION_APP,
+                "var storageBlobDataOwner = 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'", "scope: storage",
+                "var monitoringMetricsPublisher = '3913510d-42f4-4e42-8a64-420c390055eb'", "scope: applicationInsights",
+                "type: 'UserAssignedIdentity'", "ClientId=${identity.properties.clientId};Authorization=AAD"));
         if (serviceBus.contains("scope: namespace")) {
             problems.add("modules/servicebus-access.bicep: a role at namespace scope is more than any app needs");
         }

@@ -100,6 +100,15 @@ class InfraCrossCheckTest {
     }
 
     @Test
+    void aWebhookSecretWrittenIntoTheSettingsInsteadOfAKeyVaultReferenceFailsTheCheck() {
+        InfraFiles broken = InfraFiles.ofRepository().with(InfraFiles.MAIN, text -> text.replace(
+                "NOTIFY_WEBHOOK_SECRET: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=notify-webhook-secret)'",
+                "NOTIFY_WEBHOOK_SECRET: 'hunter2'"));
+
+        assertThat(problemsOf(broken)).contains("main.bicep: app setting NOTIFY_WEBHOOK_SECRET looks like a key or secret");
+    }
+
+    @Test
     void losingTheRuleThatRoutesPostToReserveFailsTheCheck() {
         InfraFiles broken = InfraFiles.ofRepository().with(InfraFiles.FRONT_DOOR,
                 text -> text.replace("matchValues: ['POST']", "matchValues: ['PUT']"));

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 /**
  * No key, connection string or secret anywhere in infra/: no Bicep function that reads one, no secure parameter,
- * no output or app setting named like one, and key-based access off on Service Bus, Cosmos DB, storage and
+ * no output or app setting named like one (unless it is a Key Vault reference), and key-based access off on Service Bus, Cosmos DB, storage and
  * Application Insights. The one exception is APPLICATIONINSIGHTS_CONNECTION_STRING, which names the resource
  * (with local authentication off it cannot ingest by itself; the apps authenticate with their identity).
  */
@@ -18,7 +18,8 @@ final class NoSecretsCheck {
             "(?i)list(Keys|ConnectionStrings|AccountSas|ServiceSas|Secrets|Credentials?)\\s*\\(|primaryKey|secondaryKey"
                     + "|primaryMasterKey|AccountKey=|SharedAccessKey|@secure\\(\\)|getSecret\\(");
     private static final Pattern SECRET_NAME = Pattern.compile("(?i)key|secret|password|connection_?string|sas");
-    private static final Pattern OUTPUT = Pattern.compile("(?m)^output\\s+(\\w+)\\s+\\w+\\s*=(.*)$");
+    private static final Pattern OUTPUT = Pattern.compile("(?m)^output\\s+(\\w+)");
+    private static final String KEY_VAULT_REFERENCE = "@Microsoft.KeyVault(";
     private static final String INGESTION_ONLY = "APPLICATIONINSIGHTS_CONNECTION_STRING";
 
     private final InfraFiles infra;
@@ -37,21 +38,29 @@ final class NoSecretsCheck {
             }
             Matcher output = OUTPUT.matcher(file.getValue());
             while (output.find()) {
-                if (SECRET_NAME.matcher(output.group(1) + output.group(2)).find()) {
+                if (SECRET_NAME.matcher(output.group(1)).find()) {
                     problems.add(file.getKey() + ":" + line(file.getValue(), output.start()) + ": output "
                             + output.group(1) + " may carry a secret");
                 }
             }
         }
-        Map<?, ?> settings = (Map<?, ?>) BicepLiterals.variable(infra.text(InfraFiles.FUNCTION_APP), "appSettings");
-        for (Object name : settings.keySet()) {
-            if (!INGESTION_ONLY.equals(name) && SECRET_NAME.matcher((String) name).find()) {
-                problems.add(InfraFiles.FUNCTION_APP + ": app setting " + name + " looks like a key or secret");
-            }
-        }
+        settingsLikeSecrets(InfraFiles.FUNCTION_APP, "appSettings", problems);
+        settingsLikeSecrets(InfraFiles.MAIN, "webhookSettings", problems);
         problems.addAll(infra.missing(InfraFiles.FUNCTION_APP, "allowSharedKeyAccess: false"));
         problems.addAll(infra.missing(InfraFiles.MONITORING, "DisableLocalAuth: true"));
         return problems;
+    }
+
+    /** A setting named like a secret is one only by Key Vault reference, resolved by the app's identity. */
+    private void settingsLikeSecrets(String path, String variable, List<String> problems) {
+        Map<?, ?> settings = (Map<?, ?>) BicepLiterals.variable(infra.text(path), variable);
+        for (Map.Entry<?, ?> setting : settings.entrySet()) {
+            boolean reference = setting.getValue() instanceof String value && value.startsWith(KEY_VAULT_REFERENCE);
+            if (!INGESTION_ONLY.equals(setting.getKey()) && SECRET_NAME.matcher((String) setting.getKey()).find()
+                    && !reference) {
+                problems.add(path + ": app setting " + setting.getKey() + " looks like a key or secret");
+            }
+        }
     }
 
     private static int line(String text, int index) {

@@ -39,7 +39,7 @@ record CodeNeeds(String app, String mainClass, Set<String> settings, Set<String>
 
     private static final Pattern SETTING_REFERENCE = Pattern.compile("%([^%]+)%");
 
-    /** Function classes that send to the topic: the outbox relay, a delayed copy to itself, a resubmitted dead letter. */
+    /** Classes that send to the topic: the outbox relay, a delayed copy to itself, a resubmitted dead letter. */
     private static final Set<Class<?>> SENDERS = Set.of(OutboxRelay.class, DeferringConsumer.class,
             DeadLetterEndpoints.class);
 
@@ -78,7 +78,8 @@ record CodeNeeds(String app, String mainClass, Set<String> settings, Set<String>
         }
         Set<String> reads = new TreeSet<>(monitored);
         reads.removeAll(writes);
-        return new CodeNeeds(app.name(), app.startClass().getName(), settings, writes, reads, sends, topicName, receivesFrom,
+        return new CodeNeeds(app.name(), app.startClass().getName(), settings, writes, reads, sends, topicName,
+                receivesFrom,
                 List.copyOf(leaseSets), List.copyOf(routes));
     }
 

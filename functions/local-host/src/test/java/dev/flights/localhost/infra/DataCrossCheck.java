@@ -66,11 +66,17 @@ final class DataCrossCheck {
                         + ", which the topology does not create");
             }
         }
+        Set<String> received = new TreeSet<>();
+        apps.forEach(app -> received.add(app.receivesFrom()));
+        contract.filters().keySet().stream().filter(subscription -> !received.contains(subscription))
+                .forEach(subscription -> problems.add("subscription " + subscription + " has no consuming app: its "
+                        + "messages would pile up"));
         problems.addAll(infra.missing(InfraFiles.SERVICE_BUS, "loadJsonContent('../generated/topology.json')",
                 "name: topology.topic", "[for s in topology.subscriptions: {", "requiresSession: true",
                 "maxDeliveryCount: topology.maxDeliveryCount", "deadLetteringOnMessageExpiration: true",
                 "deadLetteringOnFilterEvaluationExceptions: true", "requiresDuplicateDetection: true",
-                "enablePartitioning: false", "name: '$Default'", "sqlExpression: s.sqlFilter", "disableLocalAuth: true"));
+                "enablePartitioning: false", "name: '$Default'", "sqlExpression: s.sqlFilter",
+                "disableLocalAuth: true"));
     }
 
     private void checkLeases(Map<String, Map<?, ?>> containers) {
@@ -105,7 +111,9 @@ final class DataCrossCheck {
                 }
                 List<?> included = (List<?>) container.get("includedPaths");
                 for (String field : List.of(query.filter(), query.orderBy())) {
-                    if (!included.contains(Map.of("path", "/" + field + "/?")) && !included.contains(Map.of("path", "/*"))) {
+                    boolean indexed = included.contains(Map.of("path", "/" + field + "/?"))
+                            || included.contains(Map.of("path", "/*"));
+                    if (!indexed) {
                         problems.add(InfraFiles.COSMOS + ": container " + query.container() + " does not index /"
                                 + field + ", which " + app.app() + " queries");
                     }

@@ -21,6 +21,9 @@ final class InfraCrossCheck {
             "AzureWebJobsStorage__credential", "AzureWebJobsStorage__clientId", "APPLICATIONINSIGHTS_CONNECTION_STRING",
             "APPLICATIONINSIGHTS_AUTHENTICATION_STRING", "APPLICATIONINSIGHTS_ENABLE_AGENT");
 
+    private static final BicepLiterals.Expression OWN_CLIENT_ID =
+            new BicepLiterals.Expression("identity.properties.clientId");
+
     private final InfraFiles infra;
     private final List<CodeNeeds> apps;
     private final Set<String> optionalSettings;
@@ -35,7 +38,8 @@ final class InfraCrossCheck {
     List<String> problems() {
         Map<String, Map<?, ?>> declared = declaredApps();
         if (!declared.keySet().equals(apps.stream().map(CodeNeeds::app).collect(Collectors.toSet()))) {
-            problems.add("main.bicep: apps " + declared.keySet() + ", the code has " + apps.stream().map(CodeNeeds::app).toList());
+            problems.add("main.bicep: apps " + declared.keySet() + ", the code has "
+                    + apps.stream().map(CodeNeeds::app).toList());
         }
         FrontDoorRoutes frontDoor = new FrontDoorRoutes(infra.text(InfraFiles.FRONT_DOOR));
         for (CodeNeeds app : apps) {
@@ -78,14 +82,16 @@ final class InfraCrossCheck {
         expect(app, "customerFacing", bicep.get("customerFacing"), app.customerFacing());
         for (Object path : (List<?>) bicep.get("publicPaths")) {
             if (app.routes().stream().noneMatch(route -> route.path().equals(path) && !route.admin())) {
-                problems.add("main.bicep: " + app.app() + " opens " + path + " without sign-in, not a route of its own");
+                problems.add("main.bicep: " + app.app() + " opens " + path
+                        + " without sign-in, not a route of its own");
             }
         }
     }
 
     private void expect(CodeNeeds app, String property, Object declared, Object needed) {
         if (!needed.equals(declared)) {
-            problems.add("main.bicep: " + app.app() + "." + property + " is " + declared + ", its code needs " + needed);
+            problems.add("main.bicep: " + app.app() + "." + property + " is " + declared + ", its code needs "
+                    + needed);
         }
     }
 
@@ -96,12 +102,13 @@ final class InfraCrossCheck {
         for (String setting : set) {
             Object value = values.get(setting);
             boolean identityBased = setting.endsWith("__credential") ? "managedidentity".equals(value)
-                    : !setting.endsWith("__clientId") || new BicepLiterals.Expression("identity.properties.clientId").equals(value);
+                    : !setting.endsWith("__clientId") || OWN_CLIENT_ID.equals(value);
             if (!identityBased) {
                 problems.add("modules/functionapp.bicep: " + setting + " is " + value + ", not the app's own identity");
             }
         }
-        for (Object setting : ((Map<?, ?>) BicepLiterals.variable(infra.text(InfraFiles.MAIN), "webhookSettings")).keySet()) {
+        Map<?, ?> webhook = (Map<?, ?>) BicepLiterals.variable(infra.text(InfraFiles.MAIN), "webhookSettings");
+        for (Object setting : webhook.keySet()) {
             if (!optionalSettings.contains(setting)) {
                 problems.add("main.bicep: webhook setting " + setting + " is read by no app");
             }
@@ -109,7 +116,8 @@ final class InfraCrossCheck {
         for (CodeNeeds app : apps) {
             for (String setting : app.settings()) {
                 if (!set.contains(setting)) {
-                    problems.add("modules/functionapp.bicep: no app setting " + setting + ", which " + app.app() + " reads");
+                    problems.add(InfraFiles.FUNCTION_APP + ": no app setting " + setting + ", which " + app.app()
+                            + " reads");
                 }
             }
         }
@@ -117,7 +125,8 @@ final class InfraCrossCheck {
             boolean known = PLATFORM_SETTINGS.contains(setting) || optionalSettings.contains(setting)
                     || apps.stream().anyMatch(app -> app.settings().contains(setting));
             if (!known) {
-                problems.add("modules/functionapp.bicep: app setting " + setting + " is read by no app nor the platform");
+                problems.add(InfraFiles.FUNCTION_APP + ": app setting " + setting
+                        + " is read by no app nor the platform");
             }
         }
     }
@@ -132,7 +141,8 @@ final class InfraCrossCheck {
                 "var dataReader = '00000000-0000-0000-0000-000000000001'",
                 "var dataContributor = '00000000-0000-0000-0000-000000000002'"));
         if (cosmos.split("scope: '\\$\\{account.id}/dbs/\\$\\{databaseName}/colls/\\$\\{container}'", -1).length != 3) {
-            problems.add("modules/cosmos-access.bicep: every Cosmos DB role assignment must be scoped to one container");
+            problems.add("modules/cosmos-access.bicep: every Cosmos DB role assignment must be scoped to one "
+                    + "container");
         }
         problems.addAll(infra.missing("modules/servicebus-access.bicep", "scope: topic", "scope: subscription",
                 "var dataSender = '69a216fc-b8fb-44d8-bc22-1f3c2cd27a39'",

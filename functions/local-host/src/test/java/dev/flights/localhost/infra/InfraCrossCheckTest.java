@@ -26,7 +26,8 @@ class InfraCrossCheckTest {
                 .map(app -> CodeNeeds.of(app, AppSources.of(app.name()).containers())).toList();
         optionalSettings = ConfigurationSettings.in("dev.flights");
         if (Boolean.getBoolean("infra.regenerate")) {
-            Files.writeString(InfraFiles.DIRECTORY.resolve(InfraFiles.TOPOLOGY), TopologyFile.render(Subscriptions.load()));
+            Files.writeString(InfraFiles.DIRECTORY.resolve(InfraFiles.TOPOLOGY),
+                    TopologyFile.render(Subscriptions.load()));
         }
     }
 
@@ -78,7 +79,8 @@ class InfraCrossCheckTest {
         InfraFiles broken = InfraFiles.ofRepository().with(InfraFiles.FUNCTION_APP,
                 text -> text.replace("  MAIN_CLASS: mainClass\n", ""));
 
-        assertThat(problemsOf(broken)).contains("modules/functionapp.bicep: no app setting MAIN_CLASS, which reserve reads");
+        assertThat(problemsOf(broken))
+                .contains("modules/functionapp.bicep: no app setting MAIN_CLASS, which reserve reads");
     }
 
     @Test
@@ -102,10 +104,11 @@ class InfraCrossCheckTest {
     @Test
     void aWebhookSecretWrittenIntoTheSettingsInsteadOfAKeyVaultReferenceFailsTheCheck() {
         InfraFiles broken = InfraFiles.ofRepository().with(InfraFiles.MAIN, text -> text.replace(
-                "NOTIFY_WEBHOOK_SECRET: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=notify-webhook-secret)'",
-                "NOTIFY_WEBHOOK_SECRET: 'hunter2'"));
+                "'@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=notify-webhook-secret)'",
+                "'hunter2'"));
 
-        assertThat(problemsOf(broken)).contains("main.bicep: app setting NOTIFY_WEBHOOK_SECRET looks like a key or secret");
+        assertThat(problemsOf(broken))
+                .contains("main.bicep: app setting NOTIFY_WEBHOOK_SECRET looks like a key or secret");
     }
 
     @Test
@@ -120,7 +123,8 @@ class InfraCrossCheckTest {
     @Test
     void aListWithoutItsCompositeIndexFailsTheCheck() {
         InfraFiles broken = InfraFiles.ofRepository().with(InfraFiles.COSMOS,
-                text -> text.replace("{ path: '/createdAt', order: 'descending' }", "{ path: '/createdAt', order: 'ascending' }"));
+                text -> text.replace("{ path: '/createdAt', order: 'descending' }",
+                        "{ path: '/createdAt', order: 'ascending' }"));
 
         assertThat(problemsOf(broken)).anyMatch(problem -> problem.startsWith(
                 "modules/cosmos.bicep: container reservation-view needs the composite index"));

@@ -8,9 +8,10 @@ import java.util.regex.Pattern;
 
 /**
  * No key, connection string or secret anywhere in infra/: no Bicep function that reads one, no secure parameter,
- * no output or app setting named like one (unless it is a Key Vault reference), and key-based access off on Service Bus, Cosmos DB, storage and
- * Application Insights. The one exception is APPLICATIONINSIGHTS_CONNECTION_STRING, which names the resource
- * (with local authentication off it cannot ingest by itself; the apps authenticate with their identity).
+ * no output or app setting named like one (unless it is a Key Vault reference), and key-based access off on
+ * Service Bus, Cosmos DB, storage and Application Insights. The one exception is
+ * APPLICATIONINSIGHTS_CONNECTION_STRING, which names the resource (with local authentication off it cannot ingest
+ * by itself; the apps authenticate with their identity).
  */
 final class NoSecretsCheck {
 

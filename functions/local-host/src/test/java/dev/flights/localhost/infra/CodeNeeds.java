@@ -33,10 +33,11 @@ record CodeNeeds(String app, String mainClass, Set<String> settings, Set<String>
     record LeaseSet(String function, String monitored, String leaseContainer, String prefix, boolean outbox) {
     }
 
-    /** An HTTP function: {@code /api/<route>} and its methods. */
-    record Route(String function, String path, List<String> methods, boolean admin) {
+    /** An HTTP function: {@code /api/<route>}, its methods, and whether only operators call it. */
+    record Route(String function, String path, List<String> methods, boolean operator) {
     }
 
+    private static final String OPERATOR_ROUTES = "/api/ops/";
     private static final Pattern SETTING_REFERENCE = Pattern.compile("%([^%]+)%");
 
     /** Classes that send to the topic: the outbox relay, a delayed copy to itself, a resubmitted dead letter. */
@@ -71,9 +72,9 @@ record CodeNeeds(String app, String mainClass, Set<String> settings, Set<String>
                 topicName = topic.topicName();
                 receivesFrom = topic.subscriptionName();
             } else if (function.trigger() instanceof HttpTrigger http) {
-                routes.add(new Route(function.name(), "/api/" + http.route(),
-                        Arrays.stream(http.methods()).map(Enum::name).toList(),
-                        http.authLevel() == com.microsoft.azure.functions.annotation.AuthorizationLevel.ADMIN));
+                String path = "/api/" + http.route();
+                routes.add(new Route(function.name(), path, Arrays.stream(http.methods()).map(Enum::name).toList(),
+                        path.startsWith(OPERATOR_ROUTES)));
             }
         }
         Set<String> reads = new TreeSet<>(monitored);
@@ -84,7 +85,7 @@ record CodeNeeds(String app, String mainClass, Set<String> settings, Set<String>
     }
 
     boolean customerFacing() {
-        return routes.stream().anyMatch(route -> !route.admin());
+        return routes.stream().anyMatch(route -> !route.operator());
     }
 
     private static boolean takes(Class<?> functionClass, Class<?> dependency) {

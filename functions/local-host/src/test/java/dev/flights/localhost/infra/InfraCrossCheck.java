@@ -81,7 +81,7 @@ final class InfraCrossCheck {
         expect(app, "receivesFrom", bicep.get("receivesFrom"), app.receivesFrom());
         expect(app, "customerFacing", bicep.get("customerFacing"), app.customerFacing());
         for (Object path : (List<?>) bicep.get("publicPaths")) {
-            if (app.routes().stream().noneMatch(route -> route.path().equals(path) && !route.admin())) {
+            if (app.routes().stream().noneMatch(route -> route.path().equals(path) && !route.operator())) {
                 problems.add("main.bicep: " + app.app() + " opens " + path
                         + " without sign-in, not a route of its own");
             }

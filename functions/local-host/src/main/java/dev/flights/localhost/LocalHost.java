@@ -28,7 +28,8 @@ public final class LocalHost {
             runtime.close();
             stopped.countDown();
         }, "local-host-shutdown"));
-        log.info("Ready: open {}/ or try curl {}/api/accounts/alice (Ctrl+C stops)", runtime.baseUri(), runtime.baseUri());
+        log.info("Ready: open {}/ and sign in, or sign in from a shell with POST {}/.auth/login/dev (Ctrl+C stops)",
+                runtime.baseUri(), runtime.baseUri());
         stopped.await();
     }
 

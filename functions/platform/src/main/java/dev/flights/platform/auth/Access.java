@@ -17,6 +17,9 @@ public final class Access {
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
     private static final Set<String> CROSS_SITE = Set.of("cross-site", "same-site");
 
+    // set when an app starts (AuthSettings.install); read from the environment should nothing have started one
+    private static volatile CallerAuthentication authentication;
+
     private Access() {
     }
 
@@ -38,7 +41,7 @@ public final class Access {
     }
 
     public static Caller signedIn(HttpRequestMessage<?> request) {
-        return CallerIdentity.from(request.getHeaders()).orElseThrow(() -> AccessRefusedException.unauthenticated(
+        return authentication().caller(request.getHeaders()).orElseThrow(() -> AccessRefusedException.unauthenticated(
                 "sign in first: this route needs a signed-in customer"));
     }
 
@@ -62,6 +65,24 @@ public final class Access {
             throw AccessRefusedException.forbidden("this operator route needs the " + Caller.ADMIN + " role");
         }
         return caller;
+    }
+
+    static void authenticateWith(CallerAuthentication chosen) {
+        authentication = chosen;
+    }
+
+    /**
+     * The authentication the app settings chose. An app's start installs it; should a function run without that
+     * start, the same settings are read from the environment (where Azure puts app settings) rather than falling back
+     * to trusting the principal headers.
+     */
+    private static CallerAuthentication authentication() {
+        CallerAuthentication chosen = authentication;
+        if (chosen == null) {
+            chosen = AuthSettings.from(System::getenv);
+            authentication = chosen;
+        }
+        return chosen;
     }
 
     private static String header(HttpRequestMessage<?> request, String name) {

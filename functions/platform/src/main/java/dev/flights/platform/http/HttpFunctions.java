@@ -31,7 +31,7 @@ public final class HttpFunctions {
 
     /**
      * Runs a handler with the request's correlation id in force, refuses a state change sent from another site
-     * ({@link Access#refuseCrossSite}), and turns a refused caller into 401 or 403, rule
+     * ({@link Access#refuseCrossSite}), and turns a refused caller into 401 or 403 (503 when the sign-in cannot be checked now), rule
      * breaks into 400, an unavailable or hopelessly contended store into 503 with Retry-After; every answer carries
      * the correlation id.
      */
@@ -159,6 +159,9 @@ public final class HttpFunctions {
         if (refusal.status() == 401) {
             // RFC 9110: a 401 names how to authenticate; App Service takes an Entra bearer token
             response.header("WWW-Authenticate", "Bearer");
+        }
+        if (refusal.status() == 503) {
+            response.header("Retry-After", "10");
         }
         return response.build();
     }

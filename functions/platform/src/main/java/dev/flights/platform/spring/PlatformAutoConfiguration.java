@@ -1,5 +1,7 @@
 package dev.flights.platform.spring;
 
+import dev.flights.platform.auth.AuthSettings;
+import dev.flights.platform.auth.CallerAuthentication;
 import dev.flights.platform.inprocess.InMemoryDocumentStore;
 import dev.flights.platform.inprocess.InProcessTopic;
 import dev.flights.platform.messaging.EventPublisher;
@@ -32,6 +34,13 @@ public class PlatformAutoConfiguration {
     @Bean
     static BeanPostProcessor functionInvocationScope() {
         return new FunctionInvocationScope();
+    }
+
+    /** How callers are authenticated ({@code FLIGHTS_AUTH}); a wrong or incomplete setting fails the start. */
+    @Bean
+    @ConditionalOnMissingBean
+    CallerAuthentication callerAuthentication(Environment environment) {
+        return AuthSettings.install(environment::getProperty);
     }
 
     @Bean

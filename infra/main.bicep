@@ -18,6 +18,16 @@ param authClientId string
 @description('Tenant of that app registration')
 param authTenantId string = tenant().tenantId
 
+// appService: the apps read the principal App Service Authentication injects (it validated the token and strips
+// client copies). entraToken: each app validates the caller's Entra bearer token itself and ignores those headers,
+// for a plan where App Service Authentication might not run in front of it.
+@description('appService: trust App Service Authentication\'s principal; entraToken: the apps validate the Entra token')
+@allowed([
+  'appService'
+  'entraToken'
+])
+param authMode string = 'appService'
+
 @description('Cosmos DB serverless (pay per request); false: provisioned throughput with autoscale on the database')
 param cosmosServerless bool = true
 
@@ -190,6 +200,7 @@ module functionApps 'modules/functionapp.bicep' = [for app in apps: {
     applicationInsightsName: monitoring.outputs.applicationInsightsName
     authClientId: authClientId
     authTenantId: authTenantId
+    authMode: authMode
     frontDoorId: frontDoorProfile.properties.frontDoorId
     frontDoorHostName: frontDoorEndpoint.properties.hostName
     httpAlwaysReady: app.customerFacing ? httpAlwaysReady : 0

@@ -20,6 +20,13 @@ param serviceBusNamespaceHost string
 param applicationInsightsName string
 param authClientId string
 param authTenantId string
+
+@description('appService: trust App Service Authentication\'s principal headers; entraToken: validate the Entra token in the app')
+@allowed([
+  'appService'
+  'entraToken'
+])
+param authMode string
 param frontDoorId string
 param frontDoorHostName string
 param httpAlwaysReady int
@@ -202,6 +209,10 @@ var appSettings = {
   ServiceBusConnection__credential: 'managedidentity'
   ServiceBusConnection__clientId: identity.properties.clientId
   OUTBOX_TTL: outboxTtl
+  // who calls (the platform's AuthSettings); a tenant and a client id are identifiers, not secrets
+  FLIGHTS_AUTH: authMode == 'entraToken' ? 'entra-token' : 'app-service'
+  FLIGHTS_AUTH_ENTRA_TENANT_ID: authTenantId
+  FLIGHTS_AUTH_ENTRA_CLIENT_ID: authClientId
 }
 
 resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
@@ -214,7 +225,9 @@ resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
 }
 
 // App Service Authentication: every request needs a signed-in Microsoft Entra user (401 otherwise, never a
-// redirect: the callers are the page's fetch calls). The page's app keeps the tokens and serves /.auth/* behind
+// redirect: the callers are the page's fetch calls). With authMode entraToken it stays: where the plan runs it, it is
+// a second gate with the same tenant and audiences (and serves the page's /.auth/*); where it does not, the app's own
+// token check is the gate, and the principal headers, which then nobody strips, are never read. The page's app keeps the tokens and serves /.auth/* behind
 // Front Door; the other apps accept the same registration's tokens as bearer tokens. No client secret: sign-in
 // asks for an ID token, whose audience is the client id.
 resource auth 'Microsoft.Web/sites/config@2024-04-01' = {

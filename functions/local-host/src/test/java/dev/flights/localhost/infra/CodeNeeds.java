@@ -5,6 +5,7 @@ import com.microsoft.azure.functions.annotation.HttpTrigger;
 import com.microsoft.azure.functions.annotation.ServiceBusTopicTrigger;
 import dev.flights.localhost.discovery.FunctionApp;
 import dev.flights.localhost.discovery.FunctionDefinition;
+import dev.flights.platform.auth.AuthSettings;
 import dev.flights.platform.http.DeadLetterEndpoints;
 import dev.flights.platform.identity.ConnectionIdentity;
 import dev.flights.platform.messaging.DeferringConsumer;
@@ -22,7 +23,7 @@ import java.util.regex.Pattern;
 
 /**
  * What one app's code needs of Azure, read from its function annotations (what the Maven plugin writes into
- * function.json), the platform's required settings and the app's sources: the settings it reads, the containers it
+ * function.json), the platform's required and authentication settings and the app's sources: the settings it reads, the containers it
  * writes and the change feeds it reads, whether it sends to the topic, the subscription it receives from, its lease
  * sets and its HTTP routes.
  */
@@ -47,6 +48,7 @@ record CodeNeeds(String app, String mainClass, Set<String> settings, Set<String>
     static CodeNeeds of(FunctionApp app, Set<String> containersInSources) {
         Set<String> settings = new TreeSet<>(List.of("MAIN_CLASS", RequiredSettings.COSMOS_DATABASE,
                 RequiredSettings.COSMOS_ENDPOINT, RequiredSettings.SERVICE_BUS_NAMESPACE));
+        settings.addAll(AuthSettings.names());
         settings.addAll(identitySettings(RequiredSettings.COSMOS_CONNECTION_STRING));
         settings.addAll(identitySettings(RequiredSettings.SERVICE_BUS_CONNECTION_STRING));
         Set<String> writes = new TreeSet<>(containersInSources);

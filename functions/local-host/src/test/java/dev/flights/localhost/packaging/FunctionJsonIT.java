@@ -195,6 +195,8 @@ class FunctionJsonIT {
                 .anyMatch(name -> name.startsWith("contract-"))
                 .anyMatch(name -> name.startsWith("logback-classic-"))
                 .anyMatch(name -> name.startsWith("logback-core-"))
+                // FLIGHTS_AUTH=entra-token validates tokens with it
+                .anyMatch(name -> name.startsWith("nimbus-jose-jwt-"))
                 .noneMatch(name -> name.startsWith("junit") || name.startsWith("assertj")
                         || name.startsWith("slf4j-simple") || name.endsWith("-tests.jar"))
                 // a JUL-to-SLF4J bridge would route the worker's own java.util.logging into the app's logging
@@ -202,6 +204,8 @@ class FunctionJsonIT {
         assertThat(libraries.stream().filter(name -> name.startsWith("logback-classic-")
                 || name.startsWith("slf4j-simple") || name.startsWith("slf4j-nop") || name.startsWith("slf4j-jdk14")))
                 .as("one SLF4J provider in %s", app.name()).hasSize(1);
+        assertThat(libraries.stream().filter(name -> name.startsWith("nimbus-jose-jwt-")))
+                .as("one version of the token library in %s", app.name()).hasSize(1);
     }
 
     private static JsonNode functionJson(String app, String function) throws IOException {

@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * Maps the platform's principal headers to a {@link Caller}, and nothing else: no {@code userId} a client sends ever
  * names the caller. On Azure App Service Authentication sets these headers after validating the Entra ID token and
- * removes any copy a client sent; on the local host its sign-in emulation does the same.
+ * removes any copy a client sent; on the local host its sign-in emulation does the same. Where that is not certain,
+ * {@code FLIGHTS_AUTH=entra-token} ({@link AuthSettings}) makes the apps ignore these headers altogether.
  *
  * <p>The customer's {@code UserId} is the Entra object id ({@code oid}, mapped by App Service to
  * {@value ClientPrincipal#OBJECT_ID}): it is a GUID, unique in the tenant, never reassigned and unchanged when the

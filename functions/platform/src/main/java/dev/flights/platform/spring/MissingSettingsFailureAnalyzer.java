@@ -10,7 +10,8 @@ final class MissingSettingsFailureAnalyzer extends AbstractFailureAnalyzer<Missi
     protected FailureAnalysis analyze(Throwable rootFailure, MissingSettingsException cause) {
         return new FailureAnalysis(cause.getMessage(),
                 "Set " + String.join(", ", cause.settings()) + " in the app settings (locally in"
-                        + " local.settings.json), or " + RequiredSettings.IN_PROCESS + "=true for a local run",
+                        + " local.settings.json)" + (cause.inProcessHelps()
+                                ? ", or " + RequiredSettings.IN_PROCESS + "=true for a local run" : ""),
                 cause);
     }
 }

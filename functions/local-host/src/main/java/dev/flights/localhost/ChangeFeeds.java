@@ -2,6 +2,8 @@ package dev.flights.localhost;
 
 import dev.flights.localhost.triggers.ChangeFeedTrigger;
 import dev.flights.localhost.triggers.FunctionInvoker;
+import dev.flights.platform.metering.Meter;
+import dev.flights.platform.metering.MeteredDocumentStore;
 import dev.flights.platform.store.DocumentStore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,6 +19,7 @@ import java.util.concurrent.ScheduledExecutorService;
 final class ChangeFeeds implements AutoCloseable {
 
     private final DocumentStore store;
+    private final Meter storeRequests;
     private final long delayCapMillis;
     private final Map<String, List<ChangeFeedTrigger>> feedsByApp = new LinkedHashMap<>();
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, r -> {
@@ -25,13 +28,16 @@ final class ChangeFeeds implements AutoCloseable {
         return thread;
     });
 
-    ChangeFeeds(DocumentStore store, long delayCapMillis) {
+    /** @param storeRequests where the triggers' own requests (feed reads, leases) are counted, as {@code <app>/trigger} */
+    ChangeFeeds(DocumentStore store, Meter storeRequests, long delayCapMillis) {
         this.store = store;
+        this.storeRequests = storeRequests;
         this.delayCapMillis = delayCapMillis;
     }
 
     void bind(String app, FunctionInvoker invoker) {
-        feedsByApp.computeIfAbsent(app, a -> new ArrayList<>()).add(new ChangeFeedTrigger(invoker, store, delayCapMillis));
+        feedsByApp.computeIfAbsent(app, a -> new ArrayList<>()).add(new ChangeFeedTrigger(invoker,
+                new MeteredDocumentStore(store, app + "/trigger", storeRequests), store, delayCapMillis));
     }
 
     void start() {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,18 +25,19 @@ final class Faults {
 
     private static final Logger log = LoggerFactory.getLogger(Faults.class);
 
-    private final DocumentStore store;
+    private final Function<String, DocumentStore> storeOfApp;
     private final Map<String, FaultInjectingDocumentStore> appStores = new LinkedHashMap<>();
     private final Set<String> unavailable = ConcurrentHashMap.newKeySet();
     private AvailabilityListener onAvailabilityChange = (app, available) -> { };
 
-    Faults(DocumentStore store) {
-        this.store = store;
+    /** @param storeOfApp the store as each app sees it when healthy (the shared one, metered per app) */
+    Faults(Function<String, DocumentStore> storeOfApp) {
+        this.storeOfApp = storeOfApp;
     }
 
     /** The store as {@code app} sees it. */
     FaultInjectingDocumentStore storeFor(String app) {
-        return appStores.computeIfAbsent(app, a -> new FaultInjectingDocumentStore(store));
+        return appStores.computeIfAbsent(app, a -> new FaultInjectingDocumentStore(storeOfApp.apply(a)));
     }
 
     void onAvailabilityChange(AvailabilityListener listener) {

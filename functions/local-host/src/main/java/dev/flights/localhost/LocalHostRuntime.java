@@ -11,6 +11,8 @@ import dev.flights.platform.inprocess.DeadLetter;
 import dev.flights.platform.inprocess.FaultInjectingDocumentStore;
 import dev.flights.platform.inprocess.InMemoryDocumentStore;
 import dev.flights.platform.inprocess.InProcessTopic;
+import dev.flights.platform.metering.Meter;
+import dev.flights.platform.metering.MeteredDocumentStore;
 import dev.flights.platform.store.DocumentStore;
 import java.io.IOException;
 import java.net.URI;
@@ -37,6 +39,8 @@ public final class LocalHostRuntime implements HostControls, AutoCloseable {
     private final HttpFunctions http = new HttpFunctions();
     private final Faults faults;
     private final QuietWatch quiet;
+    private final Meter storeRequests = new Meter();
+    private final Meter executions = new Meter();
 
     private LocalHostRuntime(LocalHostOptions options) {
         this.store = options.store() != null ? options.store() : new InMemoryDocumentStore();
@@ -44,8 +48,8 @@ public final class LocalHostRuntime implements HostControls, AutoCloseable {
         this.contexts = new AppContexts(options.appProperties());
         this.topic = new TopicBindings(new InProcessTopic(Subscriptions.load(), options.topicSettings(),
                 Clock.systemUTC()));
-        this.feeds = new ChangeFeeds(store, options.changeFeedPollMillis());
-        this.faults = new Faults(store);
+        this.feeds = new ChangeFeeds(store, storeRequests, options.changeFeedPollMillis());
+        this.faults = new Faults(app -> new MeteredDocumentStore(store, app, storeRequests));
         this.quiet = new QuietWatch(() -> topic.topic().isIdle() && feeds.caughtUp());
         faults.onAvailabilityChange((app, available) -> {
             topic.setPaused(app, !available);
@@ -73,7 +77,7 @@ public final class LocalHostRuntime implements HostControls, AutoCloseable {
             FunctionApp app = entry.getKey();
             ConfigurableApplicationContext context = AppContexts.await(entry.getValue(), app);
             for (FunctionDefinition function : app.functions()) {
-                bind(app, function, new FunctionInvoker(function, context.getBean(function.functionClass())));
+                bind(app, function, new FunctionInvoker(function, context.getBean(function.functionClass()), executions));
             }
             startup.appStarted(app, contexts.startMillis(app));
         }
@@ -111,6 +115,21 @@ public final class LocalHostRuntime implements HostControls, AutoCloseable {
     /** The store as every app sees it when healthy (the Cosmos DB account). */
     public DocumentStore store() {
         return store;
+    }
+
+    /**
+     * Every request the apps and their change-feed triggers made of the store, by {@code "<who> <container>
+     * <operation>"} ({@code who}: an app, or {@code <app>/trigger} for what the Cosmos DB extension does for its
+     * triggers: feed reads and leases), with request units estimated by
+     * {@link dev.flights.platform.metering.RequestUnitModel}. The host's own looks (is it quiet?) are not in it.
+     */
+    public Meter storeRequests() {
+        return storeRequests;
+    }
+
+    /** Every function execution, by {@code "<app> <trigger> <function>"}, with the milliseconds it ran. */
+    public Meter functionExecutions() {
+        return executions;
     }
 
     public FaultInjectingDocumentStore storeOf(String app) {

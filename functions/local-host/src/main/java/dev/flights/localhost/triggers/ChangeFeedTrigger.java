@@ -32,10 +32,13 @@ public final class ChangeFeedTrigger {
     private final FunctionInvoker invoker;
     private final DocumentContainer monitored;
     private final DocumentContainer leases;
+    private final DocumentContainer probedFeed;
+    private final DocumentContainer probedLeases;
     private final String leaseId;
     private final FeedSettings settings;
     private final RetryPolicy retry;
     private final AtomicLong polls = new AtomicLong();
+    private final AtomicLong emptyPolls = new AtomicLong();
     private final AtomicInteger largestBatch = new AtomicInteger();
     private volatile ScheduledExecutorService scheduler;
     private volatile boolean paused;
@@ -45,10 +48,20 @@ public final class ChangeFeedTrigger {
 
     /** @param delayCapMillis 0 for the annotation's waits; more shortens every wait (poll and retry) to that */
     public ChangeFeedTrigger(FunctionInvoker invoker, DocumentStore store, long delayCapMillis) {
+        this(invoker, store, store, delayCapMillis);
+    }
+
+    /**
+     * @param probe the store {@link #isCaughtUp()} looks through: the host's own look at the feed, which the
+     *     extension does not make on Azure, so that a metered {@code store} counts only what the extension does
+     */
+    public ChangeFeedTrigger(FunctionInvoker invoker, DocumentStore store, DocumentStore probe, long delayCapMillis) {
         CosmosDBTrigger trigger = (CosmosDBTrigger) invoker.definition().trigger();
         this.invoker = invoker;
         this.monitored = store.container(trigger.containerName());
         this.leases = store.container(trigger.leaseContainerName());
+        this.probedFeed = probe.container(trigger.containerName());
+        this.probedLeases = probe.container(trigger.leaseContainerName());
         this.leaseId = trigger.leaseContainerPrefix() + trigger.containerName();
         this.settings = FeedSettings.of(trigger, delayCapMillis);
         this.retry = RetryPolicy.of(invoker.definition().method());
@@ -85,6 +98,11 @@ public final class ChangeFeedTrigger {
         return polls.get();
     }
 
+    /** How many of those reads found no change (an idle feed's polls). */
+    public long emptyPolls() {
+        return emptyPolls.get();
+    }
+
     /** The most documents handed over in one invocation so far. */
     public int largestBatch() {
         return largestBatch.get();
@@ -98,7 +116,9 @@ public final class ChangeFeedTrigger {
         if (busy || pending != null) {
             return false;
         }
-        return monitored.readChanges(lease(), 1).documents().isEmpty();
+        ObjectNode lease = probedLeases.read(leaseId, leaseId).orElse(null);
+        return probedFeed.readChanges(lease == null ? null : lease.path("continuation").asText(null), 1)
+                .documents().isEmpty();
     }
 
     private void run() {
@@ -124,6 +144,7 @@ public final class ChangeFeedTrigger {
             polls.incrementAndGet();
             ChangeFeedPage page = monitored.readChanges(lease(), settings.maxItems());
             if (page.documents().isEmpty()) {
+                emptyPolls.incrementAndGet();
                 return settings.pollWait();
             }
             pending = page;

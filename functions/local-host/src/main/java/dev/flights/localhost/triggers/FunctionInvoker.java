@@ -7,6 +7,7 @@ import com.microsoft.azure.functions.annotation.HttpTrigger;
 import com.microsoft.azure.functions.annotation.ServiceBusTopicTrigger;
 import dev.flights.localhost.discovery.FunctionDefinition;
 import dev.flights.platform.inprocess.InProcessExecutionContext;
+import dev.flights.platform.metering.Meter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Parameter;
 import java.util.Map;
@@ -15,16 +16,33 @@ import java.util.Map;
  * Calls one {@code @FunctionName} method on its Spring bean, binding parameters as the Java worker does: the trigger
  * payload to the trigger parameter, route values to {@code @BindingName} parameters, and an {@link ExecutionContext}.
  * The bean is the platform's invocation-scope proxy, which clears the invocation's correlation id afterwards, as it
- * does under the worker.
+ * does under the worker. Each invocation is counted in the executions {@link Meter}, if one is given, under
+ * {@code "<app> <trigger> <function>"} (trigger {@code http}, {@code serviceBus} or {@code cosmosDB}) with the
+ * milliseconds it ran, as Azure counts and bills function executions.
  */
 public final class FunctionInvoker {
 
     private final FunctionDefinition definition;
     private final Object instance;
+    private final Meter executions;
+    private final String executionKey;
 
     public FunctionInvoker(FunctionDefinition definition, Object instance) {
+        this(definition, instance, new Meter());
+    }
+
+    public FunctionInvoker(FunctionDefinition definition, Object instance, Meter executions) {
         this.definition = definition;
         this.instance = instance;
+        this.executions = executions;
+        this.executionKey = definition.app() + " " + triggerKind(definition) + " " + definition.name();
+    }
+
+    private static String triggerKind(FunctionDefinition definition) {
+        if (definition.isHttp()) {
+            return "http";
+        }
+        return definition.isServiceBus() ? "serviceBus" : "cosmosDB";
     }
 
     public FunctionDefinition definition() {
@@ -51,6 +69,7 @@ public final class FunctionInvoker {
                 throw new IllegalStateException(definition.name() + ": cannot bind parameter " + p);
             }
         }
+        long started = System.nanoTime();
         try {
             return definition.method().invoke(instance, arguments);
         } catch (InvocationTargetException e) {
@@ -58,6 +77,8 @@ public final class FunctionInvoker {
                 throw cause;
             }
             throw e;
+        } finally {
+            executions.record(executionKey, (System.nanoTime() - started) / 1e6);
         }
     }
 }

@@ -18,6 +18,7 @@ import com.azure.cosmos.models.SqlQuerySpec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flights.platform.correlation.Correlation;
+import dev.flights.platform.metering.Meter;
 import dev.flights.platform.store.ChangeFeedPage;
 import dev.flights.platform.store.DocumentContainer;
 import dev.flights.platform.store.DocumentQuery;
@@ -34,7 +35,8 @@ import org.slf4j.MDC;
 
 /**
  * One Cosmos DB container behind the {@link DocumentContainer} port. Every request logs its charge in request units
- * with the correlation id in force, so the cost of a reservation can be followed through the apps.
+ * with the correlation id in force, so the cost of a reservation can be followed through the apps, and adds it to
+ * the store's {@link CosmosDocumentStore#requestCharges() request charges} under {@code "<container> <operation>"}.
  */
 public final class CosmosDocumentContainer implements DocumentContainer {
 
@@ -46,11 +48,15 @@ public final class CosmosDocumentContainer implements DocumentContainer {
     private final CosmosContainer container;
     private final String name;
     private final String partitionKeyField;
+    private final Meter requestCharges;
 
-    public CosmosDocumentContainer(CosmosContainer container, String name, String partitionKeyField) {
+    /** @param requestCharges where each request's charge (the SDK's {@code getRequestCharge()}) is added */
+    public CosmosDocumentContainer(CosmosContainer container, String name, String partitionKeyField,
+            Meter requestCharges) {
         this.container = container;
         this.name = name;
         this.partitionKeyField = partitionKeyField;
+        this.requestCharges = requestCharges;
     }
 
     @Override
@@ -248,6 +254,8 @@ public final class CosmosDocumentContainer implements DocumentContainer {
 
     /** The charge of one request, with the correlation id when one is in force (none is started just for this). */
     private void charged(String operation, String partitionKey, String detail, int status, double requestCharge) {
+        requestCharges.record(name + " " + operation + (status >= 400 && status != 404 ? " failed" : ""),
+                requestCharge);
         if (log.isDebugEnabled()) {
             log.debug("cosmos {} {} pk={} {} status={} RU={} correlationId={}", operation, name, partitionKey, detail,
                     status, requestCharge, MDC.get(Correlation.MDC_KEY));

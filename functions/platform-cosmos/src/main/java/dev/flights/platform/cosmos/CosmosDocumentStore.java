@@ -6,6 +6,7 @@ import com.azure.cosmos.CosmosException;
 import com.azure.cosmos.models.CosmosContainerProperties;
 import com.azure.cosmos.models.CosmosContainerResponse;
 import com.azure.cosmos.models.CosmosDatabaseResponse;
+import dev.flights.platform.metering.Meter;
 import dev.flights.platform.store.ContainerLayout;
 import dev.flights.platform.store.DocumentContainer;
 import dev.flights.platform.store.DocumentStore;
@@ -26,6 +27,7 @@ public final class CosmosDocumentStore implements DocumentStore {
     private final CosmosClient client;
     private final String databaseName;
     private final Map<String, CosmosDocumentContainer> containers = new ConcurrentHashMap<>();
+    private final Meter requestCharges = new Meter();
     private volatile CosmosDatabase database;
 
     public CosmosDocumentStore(CosmosClient client, String databaseName) {
@@ -35,6 +37,15 @@ public final class CosmosDocumentStore implements DocumentStore {
 
     public String databaseName() {
         return databaseName;
+    }
+
+    /**
+     * The request units Cosmos DB charged for every request made through this store so far, by
+     * {@code "<container> <operation>"} (read, query, upsert, batch, changes; {@code failed} appended for a failure
+     * other than a 404): the count is requests, the amount the sum of the SDK's {@code getRequestCharge()}.
+     */
+    public Meter requestCharges() {
+        return requestCharges;
     }
 
     @Override
@@ -64,7 +75,7 @@ public final class CosmosDocumentStore implements DocumentStore {
         } catch (CosmosException e) {
             throw CosmosStatus.toStoreException("container " + name, e);
         }
-        return new CosmosDocumentContainer(db.getContainer(name), name, partitionKeyField);
+        return new CosmosDocumentContainer(db.getContainer(name), name, partitionKeyField, requestCharges);
     }
 
     private CosmosDatabase database() {

@@ -3,6 +3,7 @@ package dev.flights.platform.inprocess;
 import dev.flights.contract.events.EventType;
 import dev.flights.contract.topology.Subscriptions;
 import dev.flights.platform.correlation.Correlation;
+import dev.flights.platform.metering.Meter;
 import dev.flights.platform.messaging.EventPublisher;
 import dev.flights.platform.messaging.OutgoingMessage;
 import dev.flights.platform.messaging.ReceivedMessage;
@@ -61,6 +62,7 @@ public final class InProcessTopic implements EventPublisher, AutoCloseable {
     private final Map<String, Instant> seenMessageIds = new ConcurrentHashMap<>();
     private final List<OutgoingMessage> accepted = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger scheduled = new AtomicInteger();
+    private final Meter operations = new Meter();
 
     public InProcessTopic(Subscriptions topology, TopicSettings settings, Clock clock) {
         this.topology = topology;
@@ -70,7 +72,7 @@ public final class InProcessTopic implements EventPublisher, AutoCloseable {
         this.deliveries = Executors.newCachedThreadPool(daemon("topic-delivery"));
         this.timers = Executors.newSingleThreadScheduledExecutor(daemon("topic-timers"));
         topology.filters().forEach((name, types) -> subscriptions.put(name, new SubscriptionQueue(name, types,
-                deliveries, timers, settings, topology.maxDeliveryCount(), clock)));
+                deliveries, timers, settings, topology.maxDeliveryCount(), clock, operations)));
     }
 
     public static InProcessTopic fromContract() {
@@ -103,13 +105,15 @@ public final class InProcessTopic implements EventPublisher, AutoCloseable {
             }
         }
         for (OutgoingMessage message : messages) {
+            Instant due = message.scheduledEnqueueTime();
+            boolean later = due != null && due.isAfter(now);
+            operations.record(later ? "topic schedule" : "topic send", billableOperations(message));
             if (seenMessageIds.putIfAbsent(message.messageId(), now) != null) {
                 log.debug("duplicate {} {} dropped", message.type(), message.messageId());
                 continue;
             }
             accepted.add(message);
-            Instant due = message.scheduledEnqueueTime();
-            if (due != null && due.isAfter(now)) {
+            if (later) {
                 scheduled.incrementAndGet();
                 timers.schedule(() -> {
                     scheduled.decrementAndGet();
@@ -119,6 +123,24 @@ public final class InProcessTopic implements EventPublisher, AutoCloseable {
                 enqueue(message);
             }
         }
+    }
+
+    /**
+     * What the topic's clients asked of it, counted as Service Bus bills them ("an operation is any API call"; a
+     * message of up to 64 KB sent, received or settled is one operation, a bigger one one per 64 KB started):
+     * {@code topic send} and {@code topic schedule} per message (duplicates the topic drops were sent all the same),
+     * and per subscription {@code <subscription> accept-session}, {@code receive}, {@code complete},
+     * {@code abandon}; {@code <subscription> dead-lettered} is the broker's doing (no client call) and has no
+     * operations. Each reading's count is how many times, its amount the billable operations.
+     */
+    public Meter operations() {
+        return operations;
+    }
+
+    /** A message's billable operations when sent, received or settled: one per 64 KB started, at least one. */
+    static long billableOperations(OutgoingMessage message) {
+        long bytes = message.body() == null ? 0 : message.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        return Math.max(1, (bytes + 65_535) / 65_536);
     }
 
     /** Starts delivering a subscription's messages to {@code handler}. */

@@ -2,6 +2,7 @@ package dev.flights.platform.inprocess;
 
 import dev.flights.contract.events.EventType;
 import dev.flights.platform.correlation.Correlation;
+import dev.flights.platform.metering.Meter;
 import dev.flights.platform.messaging.OutgoingMessage;
 import dev.flights.platform.messaging.ReceivedMessage;
 import java.time.Clock;
@@ -42,6 +43,7 @@ final class SubscriptionQueue {
     private final TopicSettings settings;
     private final int maxDeliveryCount;
     private final Clock clock;
+    private final Meter operations;
 
     final String name;
     final Set<EventType> filter;
@@ -55,7 +57,7 @@ final class SubscriptionQueue {
     volatile InProcessTopic.DeliveryObserver observer;
 
     SubscriptionQueue(String name, Set<EventType> filter, ExecutorService deliveries, ScheduledExecutorService timers,
-            TopicSettings settings, int maxDeliveryCount, Clock clock) {
+            TopicSettings settings, int maxDeliveryCount, Clock clock, Meter operations) {
         this.name = name;
         this.filter = Set.copyOf(filter);
         this.deliveries = deliveries;
@@ -63,6 +65,7 @@ final class SubscriptionQueue {
         this.settings = settings;
         this.maxDeliveryCount = maxDeliveryCount;
         this.clock = clock;
+        this.operations = operations;
     }
 
     /** The subscription's filter: {@code sys.To = '<name>' OR (sys.To IS NULL AND type IN (<filter>))}. */
@@ -141,6 +144,7 @@ final class SubscriptionQueue {
             }
             if (!entry.getValue().isEmpty() && !slots.containsKey(entry.getKey())) {
                 slots.put(entry.getKey(), new Slot());
+                operations.record(name + " accept-session", 1);
                 start(entry.getKey());
             }
         }
@@ -172,6 +176,7 @@ final class SubscriptionQueue {
                 queue.addFirst(message);
                 current = handler;
             }
+            operations.record(name + " receive", size(message));
             InProcessTopic.DeliveryObserver watching = observer;
             if (watching != null) {
                 watching.started(name, message);
@@ -184,6 +189,12 @@ final class SubscriptionQueue {
                 settle(session, message, failure);
             }
         }
+    }
+
+    /** A message's billable operations when received or settled: one per 64 KB started, at least one. */
+    private static long size(ReceivedMessage message) {
+        long bytes = message.body() == null ? 0 : message.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        return Math.max(1, (bytes + 65_535) / 65_536);
     }
 
     private static Throwable deliver(InProcessTopic.Handler handler, ReceivedMessage message) {
@@ -204,10 +215,12 @@ final class SubscriptionQueue {
 
     private void settle(String session, ReceivedMessage message, Throwable failure) {
         ArrayDeque<ReceivedMessage> queue = sessions.get(session);
+        operations.record(name + (failure == null ? " complete" : " abandon"), size(message));
         if (failure == null) {
             queue.pollFirst();
         } else if (message.deliveryCount() >= maxDeliveryCount) {
             queue.pollFirst();
+            operations.record(name + " dead-lettered", 0);
             deadLetters.put(++lastDeadLetterNumber, new DeadLetter(name, message, DeadLetter.MAX_DELIVERY_COUNT_EXCEEDED, failure.toString(),
                     clock.instant()));
             log.warn("{}: {} {} dead-lettered after {} deliveries: {}", name, message.type(), message.messageId(),

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.flights.contract.events.EventType;
 import dev.flights.contract.topology.Subscriptions;
 import dev.flights.platform.messaging.OutgoingMessage;
+import dev.flights.platform.metering.Meter;
 import dev.flights.platform.messaging.ReceivedMessage;
 import java.time.Clock;
 import java.time.Duration;
@@ -306,6 +307,67 @@ class InProcessTopicTest {
         stuckHealed.set(true);
         Eventually.await("the stuck session drained", () -> handled.size() == 3 && topic.isIdle());
         assertThat(handled.ids()).containsExactly(other.messageId(), stuck.messageId(), afterStuck.messageId());
+    }
+
+    @Test
+    void everyCallAClientMakesIsCountedAsServiceBusBillsItSendsReceivesSettlementsAndSessionAccepts() {
+        InProcessTopic topic = topic();
+        Recorder notified = new Recorder();
+        Recorder paid = new Recorder();
+        AtomicBoolean failedOnce = new AtomicBoolean();
+        topic.subscribe("notify", notified);
+        topic.subscribe("pay", m -> {
+            if (failedOnce.compareAndSet(false, true)) {
+                throw new IllegalStateException("the first delivery fails");
+            }
+            paid.handle(m);
+        });
+        OutgoingMessage requested = message("r1", EventType.ReservationRequested);
+
+        topic.publish(List.of(requested));
+        topic.publish(List.of(requested));
+        topic.publish(List.of(message("r2", EventType.PaymentRetryDue).scheduledAt(Instant.now().plusSeconds(60))));
+        Eventually.await("both subscriptions settled it", () -> notified.size() == 1 && paid.size() == 1
+                && topic.isIdle());
+
+        Map<String, Meter.Reading> operations = topic.operations().snapshot();
+        assertThat(operations).as("a duplicate the topic drops was sent all the same").containsEntry("topic send",
+                new Meter.Reading(2, 2));
+        assertThat(operations).containsEntry("topic schedule", new Meter.Reading(1, 1))
+                .containsEntry("notify accept-session", new Meter.Reading(1, 1))
+                .containsEntry("notify receive", new Meter.Reading(1, 1))
+                .containsEntry("notify complete", new Meter.Reading(1, 1))
+                .containsEntry("pay accept-session", new Meter.Reading(1, 1))
+                .containsEntry("pay receive", new Meter.Reading(2, 2))
+                .containsEntry("pay abandon", new Meter.Reading(1, 1))
+                .containsEntry("pay complete", new Meter.Reading(1, 1))
+                .doesNotContainKeys("issue-ticket receive", "reserve receive", "pay dead-lettered");
+    }
+
+    @Test
+    void aMessageOverSixtyFourKilobytesIsOneOperationPerSixtyFourKilobytesStarted() {
+        InProcessTopic topic = topic();
+        String big = "x".repeat(65_536 + 1);
+
+        topic.publish(List.of(new OutgoingMessage("big", "r1", EventType.ReservationRequested.name(), "c", big, null)));
+
+        assertThat(topic.operations().snapshot()).containsEntry("topic send", new Meter.Reading(1, 2));
+    }
+
+    @Test
+    void aDeadLetterIsTheBrokersDoingAndCostsTheClientNothingBeyondItsReceivesAndAbandons() {
+        InProcessTopic topic = topic(withMaxDeliveryCount(3));
+        topic.subscribe("pay", m -> {
+            throw new IllegalStateException("poison");
+        });
+
+        topic.publish(List.of(message("r1", EventType.ReservationRequested)));
+        Eventually.await("it was dead-lettered", () -> topic.deadLetters("pay").size() == 1 && topic.isIdle());
+
+        assertThat(topic.operations().snapshot()).containsEntry("pay receive", new Meter.Reading(3, 3))
+                .containsEntry("pay abandon", new Meter.Reading(3, 3))
+                .containsEntry("pay dead-lettered", new Meter.Reading(1, 0))
+                .doesNotContainKey("pay complete");
     }
 
     @Test

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flights.contract.codec.EventCodec;
 import dev.flights.platform.inprocess.InMemoryDocumentStore;
+import dev.flights.platform.metering.Meter;
+import dev.flights.platform.metering.MeteredDocumentStore;
 import dev.flights.platform.store.DocumentContainer;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.BooleanSupplier;
@@ -54,6 +57,38 @@ class ChangeFeedTriggerIT {
             }
             Thread.sleep(10);
         }
+    }
+
+    @Test
+    void whatTheExtensionDoesIsMeteredThePollsThatFindNothingCountedAndTheHostsOwnLooksLeftOut() throws Exception {
+        Meter requests = new Meter();
+        Meter executions = new Meter();
+        ChangeFeedTrigger trigger = new ChangeFeedTrigger(
+                new FunctionInvoker(functions.definition("threeAtATime"), functions, executions),
+                new MeteredDocumentStore(store, "notify/trigger", requests), store, 0);
+        functions.trigger = trigger;
+        write("m0", "m1", "m2", "m3");
+        trigger.start(scheduler);
+        await(() -> functions.batches.size() == 2 && trigger.emptyPolls() >= 1, "two batches and a drained poll");
+        scheduler.shutdownNow();
+        assertThat(scheduler.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+        Map<String, Meter.Reading> before = requests.snapshot();
+        for (int i = 0; i < 20; i++) {
+            assertThat(trigger.isCaughtUp()).isTrue();
+        }
+        assertThat(requests.snapshot()).as("the host's looks at the feed are not the extension's")
+                .isEqualTo(before);
+
+        Map<String, Meter.Reading> counted = requests.snapshot();
+        assertThat(counted.get("notify/trigger notifications changes").count()).as("two reads found changes")
+                .isEqualTo(2);
+        assertThat(counted.get("notify/trigger notifications changes-empty").count())
+                .isEqualTo(trigger.emptyPolls()).isEqualTo(trigger.polls() - 2);
+        assertThat(counted.get("notify/trigger leases upsert").count()).as("the lease created, then a checkpoint"
+                + " per batch").isEqualTo(3);
+        assertThat(executions.snapshot().get("test cosmosDB threeAtATime").count()).as("one execution per batch")
+                .isEqualTo(2);
     }
 
     @Test

@@ -41,7 +41,7 @@ import java.util.function.Predicate;
  * Polls that find nothing and the local host's lease reads happen per poll, not per reservation: they are counted in
  * the idle figures and left out of the per-reservation ones.
  */
-final class CostBench implements BenchPart {
+record CostBench() implements BenchPart {
 
     static final String NAME = "cost";
 
@@ -164,7 +164,8 @@ final class CostBench implements BenchPart {
                 month.cosmos(), "USD", baseline + ", annotated idle", baseMonth.cosmos()));
         figures.add(Figure.shown(NAME, priced + "Service Bus Standard" + (prices.serviceBusVerified() ? "" : " (unverified price)"),
                 month.serviceBus(), "USD", baseline + ", annotated idle", baseMonth.serviceBus()));
-        figures.add(Figure.shown(NAME, priced + "Flex Consumption (2 GB, executions' time summed)", month.functions(),
+        figures.add(Figure.shown(NAME, priced + "Flex Consumption (2 GB, executions' time summed"
+                + (prices.flexExecutionsVerified() ? ")" : "; unverified price per execution)"), month.functions(),
                 "USD", baseline + ", annotated idle", baseMonth.functions()));
         figures.add(Figure.atMost(NAME, priced + "all-in", month.total(), "USD", baseline + ", annotated idle",
                 baseMonth.total(), 30));

@@ -14,7 +14,7 @@ record ListPrices(
         boolean serviceBusVerified,
         double flexPerGbSecond,
         double flexPerMillionExecutions,
-        boolean flexVerified,
+        boolean flexExecutionsVerified,
         double flexInstanceMemoryGb) {
 
     /** Hours in a month, as Azure's monthly estimates count them. */
@@ -23,9 +23,9 @@ record ListPrices(
     /** docs/cost.md, "List prices". */
     static ListPrices asWrittenDown() {
         return new ListPrices(
-                0.25, false,
+                0.25, true,
                 0.0135, 13_000_000, 0.80, false,
-                0.000026, 0.40, true,
+                0.000026, 0.40, false,
                 2.0);
     }
 

@@ -124,8 +124,9 @@ record CostBench() implements BenchPart {
         figures.add(Figure.atMost(NAME, "Cosmos DB RU per reservation (estimate: documented RU model)",
                 value.requestUnits(), "RU", baseline, base.requestUnits(), 50));
         for (String who : union(value.requestUnitsByWho(), base.requestUnitsByWho())) {
-            figures.add(Figure.shown(NAME, "RU per reservation: " + who, value.requestUnitsByWho().getOrDefault(who, 0.0),
-                    "RU", baseline, base.requestUnitsByWho().getOrDefault(who, 0.0)));
+            figures.add(Figure.shown(NAME, "RU per reservation: " + who,
+                    value.requestUnitsByWho().getOrDefault(who, 0.0), "RU", baseline,
+                    base.requestUnitsByWho().getOrDefault(who, 0.0)));
         }
         for (String operation : union(value.requestUnitsByOperation(), base.requestUnitsByOperation())) {
             figures.add(Figure.shown(NAME, "RU per reservation: every " + operation,
@@ -160,9 +161,11 @@ record CostBench() implements BenchPart {
         Month month = new Month(value, idle, prices, million);
         Month baseMonth = new Month(base, annotated, prices, million);
         String priced = "1M reservations/month, ";
-        figures.add(Figure.shown(NAME, priced + "Cosmos DB serverless" + (prices.cosmosVerified() ? "" : " (unverified price)"),
+        String unverified = " (unverified price)";
+        figures.add(Figure.shown(NAME, priced + "Cosmos DB serverless" + (prices.cosmosVerified() ? "" : unverified),
                 month.cosmos(), "USD", baseline + ", annotated idle", baseMonth.cosmos()));
-        figures.add(Figure.shown(NAME, priced + "Service Bus Standard" + (prices.serviceBusVerified() ? "" : " (unverified price)"),
+        figures.add(Figure.shown(NAME,
+                priced + "Service Bus Standard" + (prices.serviceBusVerified() ? "" : unverified),
                 month.serviceBus(), "USD", baseline + ", annotated idle", baseMonth.serviceBus()));
         figures.add(Figure.shown(NAME, priced + "Flex Consumption (2 GB, executions' time summed"
                 + (prices.flexExecutionsVerified() ? ")" : "; unverified price per execution)"), month.functions(),
@@ -197,8 +200,9 @@ record CostBench() implements BenchPart {
         try {
             List<Future<String>> ids = new ArrayList<>();
             for (String customer : customers) {
-                ids.add(pool.submit(() -> client.post(customer, "/api/reservations",
-                        "{\"userId\":\"" + customer + "\",\"flightId\":\"KE123\"}", 202).path("reservationId").asText()));
+                String body = "{\"userId\":\"" + customer + "\",\"flightId\":\"KE123\"}";
+                ids.add(pool.submit(() -> client.post(customer, "/api/reservations", body, 202)
+                        .path("reservationId").asText()));
             }
             List<String> reserved = new ArrayList<>();
             for (Future<String> id : ids) {
@@ -389,8 +393,9 @@ record CostBench() implements BenchPart {
             // the reservation's owner may read it; the customers are not remembered per id, so read as the admin
             String admin = "cost-bench-admin";
             if (!tokens.containsKey(admin)) {
+                String signIn = "{\"userId\":\"" + admin + "\",\"roles\":[\"admin\"]}";
                 JsonNode body = send(HttpRequest.newBuilder(base.resolve("/.auth/login/dev"))
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":\"" + admin + "\",\"roles\":[\"admin\"]}"))
+                        .POST(HttpRequest.BodyPublishers.ofString(signIn))
                         .header("Content-Type", "application/json"), 200);
                 tokens.put(admin, body.path("authenticationToken").asText());
             }

@@ -28,7 +28,10 @@ final class ChangeFeeds implements AutoCloseable {
         return thread;
     });
 
-    /** @param storeRequests where the triggers' own requests (feed reads, leases) are counted, as {@code <app>/trigger} */
+    /**
+     * @param storeRequests where the triggers' own requests (feed reads, leases) are counted, as
+     *     {@code <app>/trigger}
+     */
     ChangeFeeds(DocumentStore store, Meter storeRequests, long delayCapMillis) {
         this.store = store;
         this.storeRequests = storeRequests;

@@ -77,7 +77,8 @@ public final class LocalHostRuntime implements HostControls, AutoCloseable {
             FunctionApp app = entry.getKey();
             ConfigurableApplicationContext context = AppContexts.await(entry.getValue(), app);
             for (FunctionDefinition function : app.functions()) {
-                bind(app, function, new FunctionInvoker(function, context.getBean(function.functionClass()), executions));
+                bind(app, function,
+                        new FunctionInvoker(function, context.getBean(function.functionClass()), executions));
             }
             startup.appStarted(app, contexts.startMillis(app));
         }

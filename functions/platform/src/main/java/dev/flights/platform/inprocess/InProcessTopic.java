@@ -7,6 +7,7 @@ import dev.flights.platform.metering.Meter;
 import dev.flights.platform.messaging.EventPublisher;
 import dev.flights.platform.messaging.OutgoingMessage;
 import dev.flights.platform.messaging.ReceivedMessage;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -107,7 +108,7 @@ public final class InProcessTopic implements EventPublisher, AutoCloseable {
         for (OutgoingMessage message : messages) {
             Instant due = message.scheduledEnqueueTime();
             boolean later = due != null && due.isAfter(now);
-            operations.record(later ? "topic schedule" : "topic send", billableOperations(message));
+            operations.record(later ? "topic schedule" : "topic send", billableOperations(message.body()));
             if (seenMessageIds.putIfAbsent(message.messageId(), now) != null) {
                 log.debug("duplicate {} {} dropped", message.type(), message.messageId());
                 continue;
@@ -138,8 +139,8 @@ public final class InProcessTopic implements EventPublisher, AutoCloseable {
     }
 
     /** A message's billable operations when sent, received or settled: one per 64 KB started, at least one. */
-    static long billableOperations(OutgoingMessage message) {
-        long bytes = message.body() == null ? 0 : message.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    static long billableOperations(String body) {
+        long bytes = body == null ? 0 : body.getBytes(StandardCharsets.UTF_8).length;
         return Math.max(1, (bytes + 65_535) / 65_536);
     }
 

@@ -176,7 +176,7 @@ final class SubscriptionQueue {
                 queue.addFirst(message);
                 current = handler;
             }
-            operations.record(name + " receive", size(message));
+            operations.record(name + " receive", InProcessTopic.billableOperations(message.body()));
             InProcessTopic.DeliveryObserver watching = observer;
             if (watching != null) {
                 watching.started(name, message);
@@ -189,12 +189,6 @@ final class SubscriptionQueue {
                 settle(session, message, failure);
             }
         }
-    }
-
-    /** A message's billable operations when received or settled: one per 64 KB started, at least one. */
-    private static long size(ReceivedMessage message) {
-        long bytes = message.body() == null ? 0 : message.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
-        return Math.max(1, (bytes + 65_535) / 65_536);
     }
 
     private static Throwable deliver(InProcessTopic.Handler handler, ReceivedMessage message) {
@@ -215,7 +209,8 @@ final class SubscriptionQueue {
 
     private void settle(String session, ReceivedMessage message, Throwable failure) {
         ArrayDeque<ReceivedMessage> queue = sessions.get(session);
-        operations.record(name + (failure == null ? " complete" : " abandon"), size(message));
+        operations.record(name + (failure == null ? " complete" : " abandon"),
+                InProcessTopic.billableOperations(message.body()));
         if (failure == null) {
             queue.pollFirst();
         } else if (message.deliveryCount() >= maxDeliveryCount) {

@@ -69,7 +69,8 @@ class MeteredDocumentStoreTest {
     void aFailedRequestIsCountedAsFailedWithNoRequestUnitsAndTheFailureIsPassedOn() {
         FaultInjectingDocumentStore failing = new FaultInjectingDocumentStore(store);
         failing.setFailing(true);
-        DocumentContainer container = new MeteredDocumentStore(failing, "pay", meter).container(ContainerLayout.ACCOUNTS);
+        DocumentContainer container =
+                new MeteredDocumentStore(failing, "pay", meter).container(ContainerLayout.ACCOUNTS);
 
         assertThatThrownBy(() -> container.read("u1", "account")).isInstanceOf(StoreUnavailableException.class);
 

@@ -10,8 +10,11 @@ import dev.flights.localhost.LocalHostOptions;
 import dev.flights.localhost.LocalHostRuntime;
 import dev.flights.platform.cosmos.CosmosDocumentStore;
 import dev.flights.platform.cosmos.LocalCosmosServer;
+import dev.flights.platform.metering.Meter;
 import dev.flights.platform.store.ContainerLayout;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -79,5 +82,34 @@ class CosmosSagaIT {
         assertThat(host.store().container(ContainerLayout.ACCOUNTS).read(customer, "account").orElseThrow()
                 .path("_etag").asText()).as("the account is a Cosmos DB document").isNotBlank();
         assertThat(host.deadLetters()).isEmpty();
+    }
+
+    @Test
+    void everyWriteCountedAtThePortIsAWriteTheCosmosDbAdapterSentAndWasChargedFor() {
+        Api api = new Api(host.baseUri());
+        String customer = Api.newCustomer();
+        api.deposit(customer, 100);
+        api.awaitStatus(api.reserve(customer, "KE123"), "TICKETED");
+        host.awaitQuiet(Duration.ofSeconds(30));
+
+        Map<String, Meter.Reading> charged = ((CosmosDocumentStore) host.store()).requestCharges().snapshot();
+        Map<String, Meter.Reading> counted = host.storeRequests().snapshot();
+
+        for (String container : List.of(ContainerLayout.RESERVATIONS, ContainerLayout.ACCOUNTS,
+                ContainerLayout.TICKETS, ContainerLayout.NOTIFICATIONS, ContainerLayout.RESERVATION_VIEW,
+                ContainerLayout.LEASES)) {
+            for (String operation : List.of("batch", "upsert")) {
+                long atThePort = counted.entrySet().stream()
+                        .filter(e -> e.getKey().endsWith(" " + container + " " + operation))
+                        .mapToLong(e -> e.getValue().count()).sum();
+                Meter.Reading bySdk = charged.getOrDefault(container + " " + operation, Meter.Reading.ZERO);
+                assertThat(atThePort).as("%s %s counted at the port and sent by the adapter", container, operation)
+                        .isEqualTo(bySdk.count());
+                assertThat(bySdk.amount()).as("%s %s: every request's charge recorded", container, operation)
+                        .isGreaterThanOrEqualTo(bySdk.count());
+            }
+        }
+        assertThat(counted.keySet()).anyMatch(key -> key.endsWith(" reservations batch"))
+                .anyMatch(key -> key.endsWith(" leases upsert"));
     }
 }

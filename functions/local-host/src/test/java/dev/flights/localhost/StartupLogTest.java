@@ -55,7 +55,7 @@ class StartupLogTest {
 
     @Test
     void saysTheDataIsInMemoryAndWhereToPointTheBrowser() {
-        new StartupLog().serving(new InMemoryDocumentStore(), "reservation-events", URI.create("http://localhost:7071"));
+        new StartupLog().serving(new InMemoryDocumentStore(), null, "reservation-events", URI.create("http://localhost:7071"));
 
         assertThat(messages().get(0)).startsWith("Data: in memory, in this JVM").endsWith("gone when the host stops");
         assertThat(messages().get(1)).startsWith("Serving on http://localhost:7071 in ")

@@ -155,6 +155,16 @@ public final class DataDirectory implements AutoCloseable {
         return recovered;
     }
 
+    /**
+     * Lets go of the directory as a killed process does, folding nothing and leaving every segment as it is: how a
+     * test restarts on the same directory in one JVM. Appends after this fail.
+     */
+    void abandon() {
+        storeFile.abandon();
+        topicFile.abandon();
+        closeQuietly();
+    }
+
     /** Folds both journals into their snapshots and lets go of the lock. */
     @Override
     public void close() {

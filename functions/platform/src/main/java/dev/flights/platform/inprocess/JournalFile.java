@@ -338,6 +338,24 @@ final class JournalFile<S> implements AutoCloseable {
         return dir.resolve(name + ".snapshot");
     }
 
+    /** Stops appending without folding anything, as if the process had been killed (for tests). */
+    void abandon() {
+        compactor.shutdownNow();
+        try {
+            compactor.awaitTermination(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        synchronized (this) {
+            closed = true;
+            try {
+                current.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
     /** Waits for a background compaction, folds what is left into the snapshot and closes. */
     @Override
     public void close() {

@@ -139,6 +139,35 @@ class DataDirectoryTest {
     }
 
     @Test
+    void aMessageWhoseLastAllowedDeliveryHeldTheLockWhenTheHostWasKilledIsDeadLettered() throws Exception {
+        Subscriptions once = new Subscriptions(TOPOLOGY.topic(), 1, TOPOLOGY.filters());
+        DataDirectory data = DataDirectory.open(dir, once, FAST, Long.MAX_VALUE);
+        InProcessTopic topic = new InProcessTopic(once, FAST, Clock.systemUTC(), data.topicJournal());
+        opened.add(topic);
+        java.util.concurrent.CountDownLatch handling = new java.util.concurrent.CountDownLatch(1);
+        topic.subscribe("pay", m -> {
+            handling.countDown();
+            new java.util.concurrent.CountDownLatch(1).await();
+        });
+        topic.publish(List.of(message("a", EventType.ReservationRequested)));
+        handling.await();
+        data.abandon();
+        topic.close();
+
+        DataDirectory again = DataDirectory.open(dir, once, FAST, Long.MAX_VALUE);
+        opened.add(again);
+        InProcessTopic restored = new InProcessTopic(once, FAST, Clock.systemUTC(), again.topicJournal());
+        opened.add(restored);
+        restored.restore(again.topicState());
+
+        assertThat(restored.messagesBySession("pay")).isEmpty();
+        assertThat(restored.deadLetters("pay")).singleElement().satisfies(letter -> {
+            assertThat(letter.reason()).isEqualTo(DeadLetter.MAX_DELIVERY_COUNT_EXCEEDED);
+            assertThat(letter.description()).contains("lock on delivery 1 was lost");
+        });
+    }
+
+    @Test
     void aCloseFoldsEverythingIntoSnapshotsThatReplayToTheSameState() {
         DataDirectory data = open(Long.MAX_VALUE);
         write(data.store());

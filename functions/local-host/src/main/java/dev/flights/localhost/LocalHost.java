@@ -34,6 +34,9 @@ public final class LocalHost {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             runtime.close();
+            if (options.dataDir() != null) {
+                log.info("Stopped; the data is kept in {}: the same command carries on from it", options.dataDir());
+            }
             stopped.countDown();
         }, "local-host-shutdown"));
         log.info("Ready: open {}/ and sign in, or sign in from a shell with POST {}/.auth/login/dev (Ctrl+C stops)",

@@ -1,6 +1,7 @@
 package dev.flights.platform.inprocess;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flights.platform.store.ChangeFeedPage;
 import dev.flights.platform.store.DocumentConflictException;
@@ -150,7 +151,7 @@ public final class InMemoryDocumentContainer implements DocumentContainer {
         Key key = keyOf(document);
         ObjectNode stored = stamped(document);
         journal.stored(name, List.of(stored));
-        return apply(key, stored);
+        return apply(key, stored).deepCopy();
     }
 
     @Override
@@ -168,7 +169,7 @@ public final class InMemoryDocumentContainer implements DocumentContainer {
         journal.stored(name, stamped);
         List<ObjectNode> stored = new ArrayList<>();
         for (int i = 0; i < stamped.size(); i++) {
-            stored.add(apply(keys.get(i), stamped.get(i)));
+            stored.add(apply(keys.get(i), stamped.get(i)).deepCopy());
         }
         return stored;
     }
@@ -269,20 +270,21 @@ public final class InMemoryDocumentContainer implements DocumentContainer {
         if (expiry != Long.MAX_VALUE) {
             expiries.add(new Expiry(expiry, key));
         }
-        return copy.deepCopy();
+        return copy;
     }
 
     /** Applies a write a {@link DocumentJournal} recorded, as stored (its ETag and timestamp kept), not recorded again. */
     synchronized void replay(List<ObjectNode> stored) {
+        // the documents were just read from the journal: nothing else holds them
         for (ObjectNode document : stored) {
-            apply(keyOf(document), document.deepCopy());
+            apply(keyOf(document), document);
         }
     }
 
     /** The documents and the change feed's order, as {@link #restore} takes them back: what a snapshot keeps. */
     synchronized ObjectNode exportState() {
         removeExpired();
-        ObjectNode state = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        ObjectNode state = JsonNodeFactory.instance.objectNode();
         var changes = state.putArray("changes");
         log.forEach(change -> changes.addArray().add(change.key().partitionKey()).add(change.key().id()));
         var stored = state.putArray("documents");
@@ -290,14 +292,21 @@ public final class InMemoryDocumentContainer implements DocumentContainer {
         return state;
     }
 
+    /** How many documents the container holds. */
+    synchronized int size() {
+        removeExpired();
+        return documents.size();
+    }
+
     /** Takes back an {@link #exportState}, into an empty container. */
     synchronized void restore(ObjectNode state) {
         if (!log.isEmpty()) {
             throw new IllegalStateException(name + ": only an empty container is restored");
         }
-        state.path("changes").forEach(c -> log.add(new Change(log.size(), new Key(c.path(0).asText(), c.path(1).asText()))));
+        state.path("changes").forEach(c -> log.add(new Change(log.size(),
+                new Key(c.path(0).asText(), c.path(1).asText()))));
         state.path("documents").forEach(d -> {
-            ObjectNode document = (ObjectNode) d.deepCopy();
+            ObjectNode document = (ObjectNode) d;
             Key key = keyOf(document);
             documents.put(key, document);
             long expiry = expiresAt(document);

@@ -7,12 +7,14 @@ import dev.flights.localhost.discovery.FunctionDefinition;
 import dev.flights.localhost.http.HostControls;
 import dev.flights.localhost.triggers.ChangeFeedTrigger;
 import dev.flights.localhost.triggers.FunctionInvoker;
+import dev.flights.platform.inprocess.DataDirectory;
 import dev.flights.platform.inprocess.DeadLetter;
 import dev.flights.platform.inprocess.FaultInjectingDocumentStore;
 import dev.flights.platform.inprocess.InMemoryDocumentStore;
 import dev.flights.platform.inprocess.InProcessTopic;
 import dev.flights.platform.metering.Meter;
 import dev.flights.platform.metering.MeteredDocumentStore;
+import dev.flights.platform.inprocess.TopicJournal;
 import dev.flights.platform.store.DocumentStore;
 import java.io.IOException;
 import java.net.URI;
@@ -31,6 +33,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class LocalHostRuntime implements HostControls, AutoCloseable {
 
+    private final DataDirectory data;
     private final DocumentStore store;
     private final List<FunctionApp> apps;
     private final AppContexts contexts;
@@ -43,11 +46,19 @@ public final class LocalHostRuntime implements HostControls, AutoCloseable {
     private final Meter executions = new Meter();
 
     private LocalHostRuntime(LocalHostOptions options) {
-        this.store = options.store() != null ? options.store() : new InMemoryDocumentStore();
+        Subscriptions topology = Subscriptions.load();
+        this.data = options.dataDir() == null ? null
+                : DataDirectory.open(options.dataDir(), topology, options.topicSettings());
+        this.store = options.store() != null ? options.store()
+                : data != null ? data.store() : new InMemoryDocumentStore();
         this.apps = new AppDiscovery("dev.flights").discover();
         this.contexts = new AppContexts(options.appProperties());
-        this.topic = new TopicBindings(new InProcessTopic(Subscriptions.load(), options.topicSettings(),
-                Clock.systemUTC()));
+        InProcessTopic inProcessTopic = new InProcessTopic(topology, options.topicSettings(), Clock.systemUTC(),
+                data == null ? TopicJournal.NONE : data.topicJournal());
+        if (data != null) {
+            inProcessTopic.restore(data.topicState());
+        }
+        this.topic = new TopicBindings(inProcessTopic);
         this.feeds = new ChangeFeeds(store, storeRequests, options.changeFeedPollMillis());
         this.faults = new Faults(app -> new MeteredDocumentStore(store, app, storeRequests));
         this.quiet = new QuietWatch(() -> topic.topic().isIdle() && feeds.caughtUp());
@@ -84,7 +95,7 @@ public final class LocalHostRuntime implements HostControls, AutoCloseable {
         }
         feeds.start();
         http.serve(options.port(), this, faults::isAvailable);
-        startup.serving(store, topic.topic().name(), baseUri());
+        startup.serving(store, data, topic.topic().name(), baseUri());
     }
 
     private void bind(FunctionApp app, FunctionDefinition function, FunctionInvoker invoker) {
@@ -179,11 +190,22 @@ public final class LocalHostRuntime implements HostControls, AutoCloseable {
         return new ParkedOutbox(store, feeds.containers()).list();
     }
 
+    /** Where the data is kept, or null when it is in memory only. */
+    public DataDirectory dataDirectory() {
+        return data;
+    }
+
     @Override
     public void close() {
-        http.close();
-        feeds.close();
-        topic.close();
-        contexts.close();
+        try {
+            http.close();
+            feeds.close();
+            topic.close();
+            contexts.close();
+        } finally {
+            if (data != null) {
+                data.close();
+            }
+        }
     }
 }

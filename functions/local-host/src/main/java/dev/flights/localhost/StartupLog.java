@@ -2,6 +2,7 @@ package dev.flights.localhost;
 
 import dev.flights.localhost.discovery.FunctionApp;
 import dev.flights.localhost.discovery.FunctionDefinition;
+import dev.flights.platform.inprocess.DataDirectory;
 import dev.flights.platform.inprocess.InMemoryDocumentStore;
 import dev.flights.platform.store.DocumentStore;
 import java.net.URI;
@@ -31,8 +32,23 @@ final class StartupLog {
         }
     }
 
-    void serving(DocumentStore store, String topic, URI baseUri) {
-        if (store instanceof InMemoryDocumentStore) {
+    void serving(DocumentStore store, DataDirectory data, String topic, URI baseUri) {
+        if (data != null) {
+            DataDirectory.Recovered found = data.recovered();
+            String where = store instanceof InMemoryDocumentStore ? "the Cosmos DB containers and the Service Bus topic "
+                    + topic : "the Service Bus topic " + topic + " (the containers are in "
+                    + store.getClass().getSimpleName() + ")";
+            log.info("Data: {} kept in {} (--data-dir moves it, --in-memory keeps nothing)", where, data.path());
+            if (found.isEmpty() && found.recordsReplayed() == 0 && found.snapshotRecords() == 0) {
+                log.info("Data: nothing there yet, starting empty");
+            } else {
+                log.info("Data: recovered {} documents, {} messages waiting, {} scheduled, {} dead-lettered"
+                        + " ({} snapshot and {} journal records read{}) in {} ms", found.documents(), found.messages(),
+                        found.scheduled(), found.deadLettered(), found.snapshotRecords(), found.recordsReplayed(),
+                        found.tornBytes() == 0 ? "" : ", a torn last record of " + found.tornBytes()
+                                + " bytes dropped", found.millis());
+            }
+        } else if (store instanceof InMemoryDocumentStore) {
             log.info("Data: in memory, in this JVM (the in-process Cosmos DB containers and Service Bus topic {});"
                     + " it is gone when the host stops", topic);
         } else {

@@ -1,6 +1,7 @@
 package dev.flights.platform.inprocess;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flights.platform.store.ChangeFeedPage;
 import dev.flights.platform.store.DocumentConflictException;
@@ -43,6 +44,7 @@ public final class InMemoryDocumentContainer implements DocumentContainer {
     private final String name;
     private final String partitionKeyField;
     private final Clock clock;
+    private final DocumentJournal journal;
     private final Map<Key, ObjectNode> documents = new HashMap<>();
     private final List<Change> log = new ArrayList<>();
     private final PriorityQueue<Expiry> expiries = new PriorityQueue<>(Comparator.comparingLong(Expiry::at));
@@ -53,9 +55,15 @@ public final class InMemoryDocumentContainer implements DocumentContainer {
 
     /** @param clock the time documents are stamped with ({@code _ts}) and expire by */
     public InMemoryDocumentContainer(String name, String partitionKeyField, Clock clock) {
+        this(name, partitionKeyField, clock, DocumentJournal.NONE);
+    }
+
+    /** @param journal records every write before it is applied ({@link DocumentJournal#NONE}: none) */
+    public InMemoryDocumentContainer(String name, String partitionKeyField, Clock clock, DocumentJournal journal) {
         this.name = name;
         this.partitionKeyField = partitionKeyField;
         this.clock = clock;
+        this.journal = journal;
     }
 
     @Override
@@ -140,7 +148,10 @@ public final class InMemoryDocumentContainer implements DocumentContainer {
     @Override
     public synchronized ObjectNode upsert(ObjectNode document) {
         removeExpired();
-        return store(keyOf(document), document);
+        Key key = keyOf(document);
+        ObjectNode stored = stamped(document);
+        journal.stored(name, List.of(stored));
+        return apply(key, stored).deepCopy();
     }
 
     @Override
@@ -154,10 +165,11 @@ public final class InMemoryDocumentContainer implements DocumentContainer {
             staged.put(key, op.document());
             keys.add(key);
         }
+        List<ObjectNode> stamped = batch.operations().stream().map(op -> stamped(op.document())).toList();
+        journal.stored(name, stamped);
         List<ObjectNode> stored = new ArrayList<>();
-        List<TransactionalBatch.Operation> operations = batch.operations();
-        for (int i = 0; i < operations.size(); i++) {
-            stored.add(store(keys.get(i), operations.get(i).document()));
+        for (int i = 0; i < stamped.size(); i++) {
+            stored.add(apply(keys.get(i), stamped.get(i)).deepCopy());
         }
         return stored;
     }
@@ -244,17 +256,64 @@ public final class InMemoryDocumentContainer implements DocumentContainer {
                 : Long.MAX_VALUE;
     }
 
-    private ObjectNode store(Key key, ObjectNode document) {
+    private ObjectNode stamped(ObjectNode document) {
         ObjectNode copy = document.deepCopy();
         copy.put("_etag", "\"" + UUID.randomUUID() + "\"");
         copy.put("_ts", clock.instant().getEpochSecond());
+        return copy;
+    }
+
+    private ObjectNode apply(Key key, ObjectNode copy) {
         documents.put(key, copy);
         log.add(new Change(log.size(), key));
         long expiry = expiresAt(copy);
         if (expiry != Long.MAX_VALUE) {
             expiries.add(new Expiry(expiry, key));
         }
-        return copy.deepCopy();
+        return copy;
+    }
+
+    /** Applies a write a {@link DocumentJournal} recorded, as stored (its ETag and timestamp kept), not recorded again. */
+    synchronized void replay(List<ObjectNode> stored) {
+        // the documents were just read from the journal: nothing else holds them
+        for (ObjectNode document : stored) {
+            apply(keyOf(document), document);
+        }
+    }
+
+    /** The documents and the change feed's order, as {@link #restore} takes them back: what a snapshot keeps. */
+    synchronized ObjectNode exportState() {
+        removeExpired();
+        ObjectNode state = JsonNodeFactory.instance.objectNode();
+        var changes = state.putArray("changes");
+        log.forEach(change -> changes.addArray().add(change.key().partitionKey()).add(change.key().id()));
+        var stored = state.putArray("documents");
+        documents.values().forEach(d -> stored.add(d.deepCopy()));
+        return state;
+    }
+
+    /** How many documents the container holds. */
+    synchronized int size() {
+        removeExpired();
+        return documents.size();
+    }
+
+    /** Takes back an {@link #exportState}, into an empty container. */
+    synchronized void restore(ObjectNode state) {
+        if (!log.isEmpty()) {
+            throw new IllegalStateException(name + ": only an empty container is restored");
+        }
+        state.path("changes").forEach(c -> log.add(new Change(log.size(),
+                new Key(c.path(0).asText(), c.path(1).asText()))));
+        state.path("documents").forEach(d -> {
+            ObjectNode document = (ObjectNode) d;
+            Key key = keyOf(document);
+            documents.put(key, document);
+            long expiry = expiresAt(document);
+            if (expiry != Long.MAX_VALUE) {
+                expiries.add(new Expiry(expiry, key));
+            }
+        });
     }
 
     private Key keyOf(ObjectNode document) {

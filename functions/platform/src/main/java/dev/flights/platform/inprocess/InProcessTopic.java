@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,16 +65,23 @@ public final class InProcessTopic implements EventPublisher, AutoCloseable {
     private final List<OutgoingMessage> accepted = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger scheduled = new AtomicInteger();
     private final Meter operations = new Meter();
+    private final TopicJournal journal;
 
     public InProcessTopic(Subscriptions topology, TopicSettings settings, Clock clock) {
+        this(topology, settings, clock, TopicJournal.NONE);
+    }
+
+    /** @param journal records every change to the messages before it is made ({@link TopicJournal#NONE}: none) */
+    public InProcessTopic(Subscriptions topology, TopicSettings settings, Clock clock, TopicJournal journal) {
         this.topology = topology;
+        this.journal = journal;
         this.settings = settings;
         this.clock = clock;
         // one thread per slot in use, as many as the sessions being processed at once
         this.deliveries = Executors.newCachedThreadPool(daemon("topic-delivery"));
         this.timers = Executors.newSingleThreadScheduledExecutor(daemon("topic-timers"));
         topology.filters().forEach((name, types) -> subscriptions.put(name, new SubscriptionQueue(name, types,
-                deliveries, timers, settings, topology.maxDeliveryCount(), clock, operations)));
+                deliveries, timers, settings, topology.maxDeliveryCount(), clock, operations, journal)));
     }
 
     public static InProcessTopic fromContract() {
@@ -105,21 +113,28 @@ public final class InProcessTopic implements EventPublisher, AutoCloseable {
                         + message.to() + ", which is no subscription of " + name());
             }
         }
+        List<OutgoingMessage> fresh = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
         for (OutgoingMessage message : messages) {
             Instant due = message.scheduledEnqueueTime();
             boolean later = due != null && due.isAfter(now);
             operations.record(later ? "topic schedule" : "topic send", billableOperations(message.body()));
-            if (seenMessageIds.putIfAbsent(message.messageId(), now) != null) {
+            if (seenMessageIds.containsKey(message.messageId()) || !ids.add(message.messageId())) {
                 log.debug("duplicate {} {} dropped", message.type(), message.messageId());
-                continue;
+            } else {
+                fresh.add(message);
             }
+        }
+        if (fresh.isEmpty()) {
+            return;
+        }
+        journal.accepted(fresh, now);
+        for (OutgoingMessage message : fresh) {
+            seenMessageIds.put(message.messageId(), now);
             accepted.add(message);
-            if (later) {
-                scheduled.incrementAndGet();
-                timers.schedule(() -> {
-                    scheduled.decrementAndGet();
-                    enqueue(message);
-                }, Duration.between(now, due).toMillis(), TimeUnit.MILLISECONDS);
+            Instant due = message.scheduledEnqueueTime();
+            if (due != null && due.isAfter(now)) {
+                schedule(message, Duration.between(now, due));
             } else {
                 enqueue(message);
             }
@@ -142,6 +157,43 @@ public final class InProcessTopic implements EventPublisher, AutoCloseable {
     static long billableOperations(String body) {
         long bytes = body == null ? 0 : body.getBytes(StandardCharsets.UTF_8).length;
         return Math.max(1, (bytes + 65_535) / 65_536);
+    }
+
+    private void schedule(OutgoingMessage message, Duration wait) {
+        scheduled.incrementAndGet();
+        timers.schedule(() -> due(message), wait.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private synchronized void due(OutgoingMessage message) {
+        try {
+            journal.due(message.messageId());
+        } catch (RuntimeException e) {
+            log.error("scheduled {} {} stays scheduled: {}", message.type(), message.messageId(), e.toString());
+            scheduled.decrementAndGet();
+            return;
+        }
+        scheduled.decrementAndGet();
+        enqueue(message);
+    }
+
+    /**
+     * Takes back what a {@link TopicJournal} kept, before any subscription is attached: the message ids duplicate
+     * detection still remembers, the scheduled messages (a message already due goes at once) and every
+     * subscription's messages, delivery counts and dead letters. Messages that were locked when the host stopped are
+     * delivered again, their delivery count as it was.
+     */
+    public synchronized void restore(TopicState state) {
+        Instant now = clock.instant();
+        seenMessageIds.putAll(state.seen);
+        state.scheduled.values().forEach(message -> schedule(message,
+                Duration.between(now, message.scheduledEnqueueTime()).isNegative() ? Duration.ZERO
+                        : Duration.between(now, message.scheduledEnqueueTime())));
+        state.subscriptions.forEach((name, kept) -> {
+            SubscriptionQueue queue = subscriptions.get(name);
+            if (queue != null) {
+                queue.restore(kept);
+            }
+        });
     }
 
     /** Starts delivering a subscription's messages to {@code handler}. */
@@ -180,11 +232,18 @@ public final class InProcessTopic implements EventPublisher, AutoCloseable {
      * Delivers a message to one subscription again, past duplicate detection: what Service Bus does when a
      * consumer's lock expires after it did the work. Consumers must not change anything twice.
      */
-    public void redeliver(String subscription, OutgoingMessage message) {
-        queue(subscription).offer(message);
+    public synchronized void redeliver(String subscription, OutgoingMessage message) {
+        SubscriptionQueue queue = queue(subscription);
+        journal.redelivered(subscription, message);
+        queue.offer(message);
     }
 
-    /** Every message the topic accepted (duplicates dropped), in order. */
+    /** A subscription's messages waiting or in flight, by session, in order. */
+    public Map<String, List<ReceivedMessage>> messagesBySession(String subscription) {
+        return queue(subscription).messagesBySession();
+    }
+
+    /** Every message the topic accepted (duplicates dropped) since it was made, in order; a restored topic starts afresh. */
     public List<OutgoingMessage> acceptedMessages() {
         synchronized (accepted) {
             return List.copyOf(accepted);

@@ -44,6 +44,7 @@ final class SubscriptionQueue {
     private final int maxDeliveryCount;
     private final Clock clock;
     private final Meter operations;
+    private final TopicJournal journal;
 
     final String name;
     final Set<EventType> filter;
@@ -57,7 +58,7 @@ final class SubscriptionQueue {
     volatile InProcessTopic.DeliveryObserver observer;
 
     SubscriptionQueue(String name, Set<EventType> filter, ExecutorService deliveries, ScheduledExecutorService timers,
-            TopicSettings settings, int maxDeliveryCount, Clock clock, Meter operations) {
+            TopicSettings settings, int maxDeliveryCount, Clock clock, Meter operations, TopicJournal journal) {
         this.name = name;
         this.filter = Set.copyOf(filter);
         this.deliveries = deliveries;
@@ -66,11 +67,17 @@ final class SubscriptionQueue {
         this.maxDeliveryCount = maxDeliveryCount;
         this.clock = clock;
         this.operations = operations;
+        this.journal = journal;
     }
 
     /** The subscription's filter: {@code sys.To = '<name>' OR (sys.To IS NULL AND type IN (<filter>))}. */
     boolean admits(OutgoingMessage message) {
-        return message.to() != null ? message.to().equals(name) : filter.contains(EventType.valueOf(message.type()));
+        return admits(name, filter, message);
+    }
+
+    static boolean admits(String subscription, Set<EventType> filter, OutgoingMessage message) {
+        return message.to() != null ? message.to().equals(subscription)
+                : filter.contains(EventType.valueOf(message.type()));
     }
 
     synchronized void attach(InProcessTopic.Handler newHandler) {
@@ -108,7 +115,48 @@ final class SubscriptionQueue {
     }
 
     synchronized Optional<DeadLetter> removeDeadLetter(long sequenceNumber) {
+        if (deadLetters.containsKey(sequenceNumber)) {
+            journal.deadLetterRemoved(name, sequenceNumber);
+        }
         return Optional.ofNullable(deadLetters.remove(sequenceNumber));
+    }
+
+    /**
+     * Takes back what a {@link TopicJournal} kept, before a handler is attached. A session's first message that was
+     * delivered as often as the max delivery count allows had its lock lost with the host that was handling it:
+     * Service Bus dead-letters it when that lock expires, and so does this.
+     */
+    synchronized void restore(TopicState.Subscription kept) {
+        kept.sessions.forEach((session, messages) -> {
+            if (!messages.isEmpty()) {
+                sessions.put(session, new ArrayDeque<>(messages));
+            }
+        });
+        deadLetters.putAll(kept.deadLetters);
+        lastDeadLetterNumber = kept.lastDeadLetterNumber;
+        for (String session : List.copyOf(sessions.keySet())) {
+            ReceivedMessage head = sessions.get(session).peekFirst();
+            if (head.deliveryCount() >= maxDeliveryCount) {
+                deadLetter(session, head, "the lock on delivery " + head.deliveryCount()
+                        + " was lost when the host stopped");
+                log.warn("{}: {} {} dead-lettered: its lock on delivery {} was lost when the host stopped", name,
+                        head.type(), head.messageId(), head.deliveryCount());
+            }
+            if (sessions.get(session).isEmpty()) {
+                sessions.remove(session);
+            }
+        }
+    }
+
+    /** The messages waiting or in flight, by session, in order. */
+    synchronized Map<String, List<ReceivedMessage>> messagesBySession() {
+        Map<String, List<ReceivedMessage>> copy = new LinkedHashMap<>();
+        sessions.forEach((session, queue) -> {
+            if (!queue.isEmpty()) {
+                copy.put(session, List.copyOf(queue));
+            }
+        });
+        return copy;
     }
 
     /** True when no message waits or is being processed; a slot idling on an empty session does not count. */
@@ -161,6 +209,19 @@ final class SubscriptionQueue {
 
     /** The slot's receive loop: the session's messages one by one while it has any, then the idle wait. */
     private void process(String session) {
+        try {
+            receive(session);
+        } catch (RuntimeException e) {
+            // the journal could not record a delivery or its settlement: the message stays, the session is let go
+            log.error("{}: session {} stopped, its next message stays in the subscription: {}", name, session,
+                    e.toString());
+            synchronized (this) {
+                release(session);
+            }
+        }
+    }
+
+    private void receive(String session) {
         while (true) {
             ReceivedMessage message;
             InProcessTopic.Handler current;
@@ -170,6 +231,7 @@ final class SubscriptionQueue {
                     return;
                 }
                 ArrayDeque<ReceivedMessage> queue = sessions.get(session);
+                journal.deliveryStarted(name, session);
                 ReceivedMessage head = queue.pollFirst();
                 message = new ReceivedMessage(head.messageId(), head.sessionId(), head.type(), head.correlationId(),
                         head.body(), head.deliveryCount() + 1);
@@ -212,18 +274,25 @@ final class SubscriptionQueue {
         operations.record(name + (failure == null ? " complete" : " abandon"),
                 InProcessTopic.billableOperations(message.body()));
         if (failure == null) {
+            journal.completed(name, session);
             queue.pollFirst();
         } else if (message.deliveryCount() >= maxDeliveryCount) {
-            queue.pollFirst();
-            operations.record(name + " dead-lettered", 0);
-            deadLetters.put(++lastDeadLetterNumber, new DeadLetter(name, message, DeadLetter.MAX_DELIVERY_COUNT_EXCEEDED, failure.toString(),
-                    clock.instant()));
+            deadLetter(session, message, failure.toString());
             log.warn("{}: {} {} dead-lettered after {} deliveries: {}", name, message.type(), message.messageId(),
                     message.deliveryCount(), failure.toString());
         } else {
             log.warn("{}: {} {} failed (delivery {}), abandoned and delivered again: {}", name, message.type(),
                     message.messageId(), message.deliveryCount(), failure.toString());
         }
+    }
+
+    private void deadLetter(String session, ReceivedMessage message, String description) {
+        DeadLetter letter = new DeadLetter(name, message, DeadLetter.MAX_DELIVERY_COUNT_EXCEEDED, description,
+                clock.instant());
+        journal.deadLettered(name, session, lastDeadLetterNumber + 1, letter);
+        sessions.get(session).pollFirst();
+        deadLetters.put(++lastDeadLetterNumber, letter);
+        operations.record(name + " dead-lettered", 0);
     }
 
     private void idle(String session) {

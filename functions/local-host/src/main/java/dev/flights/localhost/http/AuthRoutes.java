@@ -3,7 +3,8 @@ package dev.flights.localhost.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import dev.flights.contract.UserId;
-import dev.flights.contract.codec.EventCodec;
+import dev.flights.platform.http.HttpFunctions;
+import dev.flights.platform.http.InvalidInputException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -51,9 +52,15 @@ final class AuthRoutes {
             HttpExchanges.sendProblem(exchange, 403, "Forbidden", refused.get());
             return;
         }
-        JsonNode body = readBody(exchange);
-        if (body == null) {
-            HttpExchanges.sendInvalid(exchange, "body", "must be a JSON object such as {\"userId\":\"alice\"}");
+        JsonNode body;
+        try {
+            // as strict as the functions' bodies: one JSON object, each field once, nothing after it
+            body = HttpFunctions.jsonObject(HttpExchanges.body(exchange));
+        } catch (HttpExchanges.BodyTooLargeException e) {
+            HttpExchanges.sendTooLarge(exchange, e);
+            return;
+        } catch (InvalidInputException e) {
+            HttpExchanges.sendInvalid(exchange, e.field(), e.rule());
             return;
         }
         JsonNode userId = body.get("userId");
@@ -103,19 +110,6 @@ final class AuthRoutes {
             return;
         }
         HttpExchanges.sendJson(exchange, 200, "application/json", Map.of("signedOut", true));
-    }
-
-    private static JsonNode readBody(HttpExchange exchange) throws IOException {
-        String text = HttpExchanges.body(exchange);
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            JsonNode node = EventCodec.json().readTree(text);
-            return node != null && node.isObject() ? node : null;
-        } catch (IOException e) {
-            return null;
-        }
     }
 
     /** The roles asked for (none when left out), or null when they break the rule. */

@@ -15,6 +15,7 @@ import java.util.Map;
 final class HttpExchanges {
 
     static final int MAX_BODY_BYTES = 1 << 20;
+    static final long MAX_DRAIN_BYTES = 16L << 20;
 
     private HttpExchanges() {
     }
@@ -40,18 +41,32 @@ final class HttpExchanges {
         return query;
     }
 
-    /** The body as text, or null when it is larger than the host accepts. */
-    static String body(HttpExchange exchange) throws IOException {
-        try (InputStream in = exchange.getRequestBody()) {
-            byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
-            if (bytes.length > MAX_BODY_BYTES) {
-                return null;
-            }
-            return bytes.length == 0 ? null : new String(bytes, StandardCharsets.UTF_8);
+    /** The body as text, null when there is none; {@link BodyTooLargeException} when it is over {@value #MAX_BODY_BYTES} bytes. */
+    static String body(HttpExchange exchange) throws IOException, BodyTooLargeException {
+        // not closed here: what is left of a body too large is drained before the answer (send)
+        byte[] bytes = exchange.getRequestBody().readNBytes(MAX_BODY_BYTES + 1);
+        if (bytes.length > MAX_BODY_BYTES) {
+            throw new BodyTooLargeException();
+        }
+        return bytes.length == 0 ? null : new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /** A request body over the host's limit: the answer is 413. */
+    static final class BodyTooLargeException extends Exception {
+
+        private static final long serialVersionUID = 1L;
+
+        BodyTooLargeException() {
+            super("the body is larger than this host accepts (" + MAX_BODY_BYTES + " bytes)");
         }
     }
 
+    static void sendTooLarge(HttpExchange exchange, BodyTooLargeException e) throws IOException {
+        sendProblem(exchange, 413, "Payload too large", e.getMessage());
+    }
+
     static void send(HttpExchange exchange, int status, Map<String, String> headers, String body) throws IOException {
+        drainRequestBody(exchange);
         headers.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
         byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
         exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
@@ -61,6 +76,26 @@ final class HttpExchanges {
             }
         }
         exchange.close();
+    }
+
+    /**
+     * Reads and drops what the handler left of the request body, up to {@value #MAX_DRAIN_BYTES} bytes, before the
+     * answer goes out. The JDK server itself drains only 64 KiB when an exchange closes and then closes the
+     * connection with the rest unread, which resets it: the client, still sending, loses the answer (a 413, or a 401
+     * or 403 given before the body was read) and sees only "connection reset". A body larger still is cut off so.
+     */
+    static void drainRequestBody(HttpExchange exchange) {
+        byte[] buffer = new byte[64 * 1024];
+        long drained = 0;
+        try {
+            InputStream in = exchange.getRequestBody();
+            int read;
+            while (drained < MAX_DRAIN_BYTES && (read = in.read(buffer)) >= 0) {
+                drained += read;
+            }
+        } catch (IOException e) {
+            // the client went away or the stream was closed: nothing left to keep the connection for
+        }
     }
 
     static void sendProblem(HttpExchange exchange, int status, String title, String detail) throws IOException {

@@ -148,10 +148,11 @@ public final class HttpGateway implements AutoCloseable {
             HttpExchanges.sendProblem(exchange, 503, "Service unavailable", route.app() + " is down");
             return;
         }
-        String body = HttpExchanges.body(exchange);
-        if (body == null && exchange.getRequestHeaders().getFirst("Content-Length") != null
-                && !"0".equals(exchange.getRequestHeaders().getFirst("Content-Length"))) {
-            HttpExchanges.sendProblem(exchange, 413, "Payload too large", "the body is larger than this host accepts");
+        String body;
+        try {
+            body = HttpExchanges.body(exchange);
+        } catch (HttpExchanges.BodyTooLargeException e) {
+            HttpExchanges.sendTooLarge(exchange, e);
             return;
         }
         URI uri = URI.create("http://localhost:" + port() + exchange.getRequestURI());

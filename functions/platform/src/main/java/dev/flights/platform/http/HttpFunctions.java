@@ -1,7 +1,10 @@
 package dev.flights.platform.http;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.azure.functions.HttpRequestMessage;
 import com.microsoft.azure.functions.HttpResponseMessage;
@@ -25,6 +28,10 @@ public final class HttpFunctions {
 
     private static final Logger log = LoggerFactory.getLogger(HttpFunctions.class);
     private static final int MAX_BODY = 16 * 1024;
+    private static final ObjectReader STRICT = EventCodec.json().reader()
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .with(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private HttpFunctions() {
     }
@@ -60,20 +67,28 @@ public final class HttpFunctions {
 
     /** The body as a JSON object, or a 400 naming {@code body}. */
     public static ObjectNode jsonBody(HttpRequestMessage<Optional<String>> request) {
-        String body = request.getBody() == null ? "" : request.getBody().orElse("");
-        if (body.isBlank()) {
+        return jsonObject(request.getBody() == null ? "" : request.getBody().orElse(""));
+    }
+
+    /**
+     * The text as one JSON object and nothing else, or a 400 naming {@code body}: a field given twice, or anything
+     * but white space after the object, is refused rather than read one way or another (which of two amounts would
+     * count, or whether text after the object was meant, is not for the server to guess).
+     */
+    public static ObjectNode jsonObject(String body) {
+        if (body == null || body.isBlank()) {
             throw new InvalidInputException("body", "must be a JSON object");
         }
         if (body.length() > MAX_BODY) {
             throw new InvalidInputException("body", "must be at most " + MAX_BODY + " characters");
         }
         try {
-            JsonNode node = EventCodec.json().readTree(body);
+            JsonNode node = STRICT.readTree(body);
             if (node instanceof ObjectNode object) {
                 return object;
             }
         } catch (JsonProcessingException e) {
-            throw new InvalidInputException("body", "must be well-formed JSON: " + e.getOriginalMessage());
+            throw new InvalidInputException("body", "must be one well-formed JSON object: " + e.getOriginalMessage());
         }
         throw new InvalidInputException("body", "must be a JSON object");
     }

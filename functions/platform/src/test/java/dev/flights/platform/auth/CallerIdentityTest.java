@@ -69,7 +69,15 @@ class CallerIdentityTest {
         for (String header : List.of("not base64!", base64("not json"), base64("[]"), base64("{\"claims\":[]}"),
                 base64("{\"claims\":[{\"typ\":\"name\",\"val\":\"alice\"}]}"),
                 base64("{\"claims\":[{\"typ\":\"oid\",\"val\":\"a b\"}]}"),
-                base64("{\"claims\":[{\"typ\":\"oid\",\"val\":\"\"}]}"))) {
+                base64("{\"claims\":[{\"typ\":\"oid\",\"val\":\"\"}]}"),
+                // garbage of every other shape: the wrong types, nulls, nesting past the parser's limit, a value
+                // that is Base64 of bytes that are no text, a header of odd Unicode
+                base64("null"), base64("{\"claims\":\"oid\"}"), base64("{\"claims\":[1,null,[]]}"),
+                base64("{\"claims\":[{\"typ\":[],\"val\":{}}]}"), base64("{\"claims\":[{\"typ\":\"oid\"}]}"),
+                base64("{\"claims\":[{\"typ\":\"oid\",\"val\":\"alice\"},{\"typ\":\"oid\"}],\"role_typ\":[]}"),
+                base64("{\"claims\":" + "[".repeat(3000) + "]".repeat(3000) + "}"),
+                java.util.Base64.getEncoder().encodeToString(new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1}),
+                "\u00e9\u202e\ud83d\ude00", "====", " ")) {
             assertThat(CallerIdentity.from(Map.of("x-ms-client-principal", header))).as(header).isEmpty();
         }
     }

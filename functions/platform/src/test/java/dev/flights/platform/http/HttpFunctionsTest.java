@@ -88,6 +88,32 @@ class HttpFunctionsTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"{\"amount\":5} x", "{\"amount\":5}{}", "{\"amount\":5} {\"amount\":500}",
+            "{\"amount\":5}]", "{\"amount\":5},", "{\"amount\":5}//", "{\"amount\":5}\u0000"})
+    void textAfterTheObjectIsInvalidInputNamingTheBodyNotIgnored(String body) {
+        InvalidInputException e = invalid(() -> HttpFunctions.jsonBody(post(body)));
+
+        assertThat(e.field()).isEqualTo("body");
+        assertThat(e.rule()).contains("well-formed JSON");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"amount\":5,\"amount\":500}", "{\"amount\":-1,\"amount\":5}",
+            "{\"amount\":5,\"note\":{\"a\":1,\"a\":2}}"})
+    void aFieldGivenTwiceIsInvalidInputNamingTheBodyRatherThanOneOfTheValues(String body) {
+        InvalidInputException e = invalid(() -> HttpFunctions.jsonBody(post(body)));
+
+        assertThat(e.field()).isEqualTo("body");
+        assertThat(e.rule()).contains("Duplicate field");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"amount\":5}\n", " {\"amount\":5} ", "\r\n\t{\"amount\":5}\r\n\t"})
+    void whiteSpaceAroundTheObjectIsFine(String body) {
+        assertThat(HttpFunctions.jsonBody(post(body)).path("amount").asLong()).isEqualTo(5);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"[]", "[{\"userId\":\"alice\"}]", "\"text\"", "42", "true", "null"})
     void aBodyThatIsJsonButNoObjectIsInvalidInputNamingTheBody(String body) {
         InvalidInputException e = invalid(() -> HttpFunctions.jsonBody(post(body)));

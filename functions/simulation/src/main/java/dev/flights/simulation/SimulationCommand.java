@@ -1,0 +1,101 @@
+package dev.flights.simulation;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The simulation from the command line (and the CI test's batch): many seeds with their figures, or one seed replayed
+ * with its whole trace. A failing seed is printed with the one command that replays it.
+ */
+public final class SimulationCommand {
+
+    private static final Logger log = LoggerFactory.getLogger("simulation");
+
+    /** What a batch of seeds came to. */
+    public record Batch(int seeds, int reservations, List<Simulation.Result> failures, Map<Faults.Kind, Long> faults,
+            Map<String, Long> outcomes, long millis, long slowestMillis, long steps) {
+    }
+
+    private SimulationCommand() {
+    }
+
+    /** The command that replays one seed, as a failure prints it. */
+    public static String replayCommand(long seed, int reservations, Mutation mutation) {
+        return "mvn -o -q -pl functions/simulation -am test -Dtest=SagaSimulationTest#replay"
+                + " -Dsurefire.failIfNoSpecifiedTests=false -Dsim.seed=" + seed + " -Dsim.reservations=" + reservations
+                + (mutation == Mutation.NONE ? "" : " -Dsim.mutation=" + mutation);
+    }
+
+    static int run(String[] args) {
+        Long seed = null;
+        int seeds = 200;
+        long from = 1;
+        int reservations = 50;
+        Mutation mutation = Mutation.NONE;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--seed" -> seed = Long.parseLong(args[++i]);
+                case "--seeds" -> seeds = Integer.parseInt(args[++i]);
+                case "--from" -> from = Long.parseLong(args[++i]);
+                case "--reservations" -> reservations = Integer.parseInt(args[++i]);
+                case "--mutation" -> mutation = Mutation.valueOf(args[++i]);
+                default -> throw new IllegalArgumentException("unknown argument " + args[i]
+                        + " (--seed N | --seeds N [--from S]) [--reservations M] [--mutation NAME]");
+            }
+        }
+        if (seed != null) {
+            return replay(seed, reservations, mutation).passed() ? 0 : 1;
+        }
+        return batch(from, seeds, reservations, mutation, true).failures().isEmpty() ? 0 : 1;
+    }
+
+    /** Runs one seed keeping its whole trace, and logs it with the result. */
+    public static Simulation.Result replay(long seed, int reservations, Mutation mutation) {
+        Simulation.Result result = Simulation.run(seed, new Simulation.Options(reservations, mutation, true));
+        result.trace().forEach(line -> log.info("{}", line));
+        log.info("seed {}: trace {} ({} steps, {} virtual), faults {}, outcomes {}, {} ms", seed, result.traceHash(),
+                result.steps(), result.virtualTime(), result.faults(), result.outcomes(), result.millis());
+        result.violations().forEach(v -> log.error("VIOLATION seed {}: {}", seed, v));
+        return result;
+    }
+
+    /** Runs seeds {@code from..from+count-1}; logs each failure with its replay command, and the totals. */
+    public static Batch batch(long from, int count, int reservations, Mutation mutation, boolean logEach) {
+        long began = System.nanoTime();
+        List<Simulation.Result> failures = new ArrayList<>();
+        Map<Faults.Kind, Long> faults = new EnumMap<>(Faults.Kind.class);
+        Map<String, Long> outcomes = new TreeMap<>();
+        long slowest = 0;
+        long steps = 0;
+        for (long seed = from; seed < from + count; seed++) {
+            Simulation.Result result = Simulation.run(seed, new Simulation.Options(reservations, mutation, false));
+            result.faults().forEach((kind, n) -> faults.merge(kind, (long) n, Long::sum));
+            result.outcomes().forEach((status, n) -> outcomes.merge(status, (long) n, Long::sum));
+            slowest = Math.max(slowest, result.millis());
+            steps += result.steps();
+            if (!result.passed()) {
+                failures.add(result);
+                if (logEach) {
+                    log.error("seed {} FAILED ({} violations), trace {}: {}\n  replay: {}", seed,
+                            result.violations().size(), result.traceHash(), result.violations().subList(0,
+                                    Math.min(5, result.violations().size())),
+                            replayCommand(seed, reservations, mutation));
+                }
+            }
+        }
+        long millis = (System.nanoTime() - began) / 1_000_000;
+        Batch batch = new Batch(count, reservations, failures, faults, outcomes, millis, slowest, steps);
+        if (logEach) {
+            log.info("{} seeds ({}..{}) x {} reservations{}: {} failed; faults injected {}; reservations ended {};"
+                    + " {} steps; {} ms in all, {} ms per seed on average, slowest {} ms", count, from,
+                    from + count - 1, reservations, mutation == Mutation.NONE ? "" : " with mutation " + mutation,
+                    failures.size(), faults, outcomes, steps, millis, millis / Math.max(1, count), slowest);
+        }
+        return batch;
+    }
+}

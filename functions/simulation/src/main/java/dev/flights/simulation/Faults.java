@@ -31,6 +31,8 @@ final class Faults {
     private Instant topicDownUntil = Instant.MIN;
     private Instant webhookDownUntil = Instant.MIN;
     boolean active = true;
+    /** What the death of an app's process takes with it (set by the run). */
+    java.util.function.Consumer<String> processDied = app -> { };
 
     Faults(Scheduler scheduler) {
         this.scheduler = scheduler;

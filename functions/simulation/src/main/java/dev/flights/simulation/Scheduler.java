@@ -81,8 +81,27 @@ final class Scheduler {
             }
         }
 
-        private void handBack() {
-            back.release();
+        private Instant answeredAt;
+
+        /**
+         * At a yield point, on the invocation's thread: its call is answered a few virtual milliseconds later. When
+         * nothing else could happen before then (no other invocation ready, no timer due), it goes on at once at
+         * that time; otherwise it hands the turn back and waits to be picked after the answer.
+         */
+        private void pause() {
+            Instant answer = now().plusMillis(1 + random.nextInt(CALL_MILLIS));
+            if (runnable.size() == 1 && (timers.isEmpty() || timers.first().at().isAfter(answer))) {
+                clock.set(answer);
+                inline++;
+                trace.mix("on #" + id);
+            } else {
+                answeredAt = answer;
+                back.release();
+                go.acquireUninterruptibly();
+            }
+            if (killed) {
+                throw new SimulatedCrash("in " + label + " (" + app + " restarted)");
+            }
         }
 
         /** The app's process dies: the invocation ends at its next yield point. */
@@ -115,6 +134,8 @@ final class Scheduler {
     private final List<Task> live = new ArrayList<>();
     private long sequence;
     private long taskIds;
+    private long handoffs;
+    private long inline;
 
     Scheduler(long seed, VirtualClock clock, Trace trace) {
         this.random = new Random(seed);
@@ -148,17 +169,18 @@ final class Scheduler {
         return List.copyOf(live);
     }
 
+    /** How many turns went to an invocation's thread, and how many calls went on without one. */
+    long[] switches() {
+        return new long[] {handoffs, inline, taskIds};
+    }
+
     /** Called by an invocation at a yield point: it waits for its next turn. No-op outside an invocation. */
     static void yieldPoint() {
         Task task = CURRENT.get();
         if (task == null) {
             return;
         }
-        task.handBack();
-        task.go.acquireUninterruptibly();
-        if (task.killed) {
-            throw new SimulatedCrash("in " + task.label + " (" + task.app + " restarted)");
-        }
+        task.pause();
     }
 
     /** The invocation this thread runs, or null on the scheduler's own thread. */
@@ -224,6 +246,7 @@ final class Scheduler {
             task.started = true;
             WORKERS.execute(task::main);
         }
+        handoffs++;
         task.go.release();
         try {
             if (!back.tryAcquire(TURN_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
@@ -241,7 +264,7 @@ final class Scheduler {
         runnable.remove(task);
         if (!task.done) {
             // the call it yielded at takes a few milliseconds to answer; others run meanwhile
-            at(now().plusMillis(1 + random.nextInt(CALL_MILLIS)), null, () -> runnable.add(task));
+            at(task.answeredAt, null, () -> runnable.add(task));
             return;
         }
         live.remove(task);

@@ -17,7 +17,8 @@ import java.util.Optional;
 /**
  * The Cosmos DB account of a run: the in-process containers (ETags, transactional batches, change feed, ttl) on the
  * virtual clock, new for every seed. Each app sees them through its own view, which makes every call a yield point
- * and injects the seed's faults: the app's store down (503), a crash just before or just after a write. The views
+ * and injects the seed's faults: the app's store down (503), a crash just before or just after a write (the app's
+ * process dies there, with every invocation it was running and what it kept in memory). The views
  * live as long as the apps' contexts; what they reach is the current run's containers.
  */
 final class SimStore {
@@ -113,12 +114,14 @@ final class SimStore {
 
         private void crashBefore() {
             if (Scheduler.current() != null && faults.chance(Faults.Kind.CRASH_BEFORE_WRITE, Faults.CRASH_BEFORE_WRITE)) {
+                faults.processDied.accept(app);
                 throw new SimulatedCrash("before a write to " + name + " by " + app);
             }
         }
 
         private void crashAfter() {
             if (Scheduler.current() != null && faults.chance(Faults.Kind.CRASH_AFTER_WRITE, Faults.CRASH_AFTER_WRITE)) {
+                faults.processDied.accept(app);
                 throw new SimulatedCrash("after a write to " + name + " by " + app);
             }
         }

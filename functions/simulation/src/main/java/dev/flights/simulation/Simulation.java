@@ -50,7 +50,7 @@ public final class Simulation {
     /** What one run did and what the checks found. */
     public record Result(long seed, String traceHash, long steps, List<String> violations,
             Map<Faults.Kind, Integer> faults, Map<String, Integer> outcomes, List<String> trace, long millis,
-            Duration virtualTime) {
+            Duration virtualTime, long invocations, long turns) {
 
         public boolean passed() {
             return violations.isEmpty();
@@ -100,6 +100,7 @@ public final class Simulation {
         this.apps = SimApps.get();
         this.scheduler = new Scheduler(seed, apps.clock, new Trace(options.keepTrace()));
         this.faults = new Faults(scheduler);
+        faults.processDied = this::processDied;
     }
 
     /** Runs one seed; the apps start on first use and are reused by every later run in this JVM. */
@@ -130,7 +131,7 @@ public final class Simulation {
         Map<String, Integer> outcomes = check();
         return new Result(seed, scheduler.trace.hash(), scheduler.trace.steps(), List.copyOf(violations),
                 faults.counts(), outcomes, scheduler.trace.lines(), (System.nanoTime() - began) / 1_000_000,
-                Duration.between(START, scheduler.now()));
+                Duration.between(START, scheduler.now()), scheduler.switches()[2], scheduler.switches()[0]);
     }
 
     private boolean settled() {
@@ -217,6 +218,11 @@ public final class Simulation {
 
     private void restart(String app, Instant until) {
         faults.restarting(app, until);
+        processDied(app);
+    }
+
+    /** An app's process dies: every invocation it runs ends at its next step, and what it kept in memory is gone. */
+    private void processDied(String app) {
         scheduler.running().stream().filter(task -> task.app.equals(app)).forEach(Scheduler.Task::kill);
         apps.restarted(app);
     }

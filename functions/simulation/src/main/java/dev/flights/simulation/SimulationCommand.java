@@ -18,10 +18,18 @@ public final class SimulationCommand {
 
     /** What a batch of seeds came to. */
     public record Batch(int seeds, int reservations, List<Simulation.Result> failures, Map<Faults.Kind, Long> faults,
-            Map<String, Long> outcomes, long millis, long slowestMillis, long steps) {
+            Map<String, Long> outcomes, long millis, long slowestMillis, long steps, long cpuMillis,
+            long invocations, long turns) {
     }
 
     private SimulationCommand() {
+    }
+
+    /** CPU time of the whole JVM: a figure the other processes on the machine do not change much. */
+    private static long cpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
     }
 
     /** The command that replays one seed, as a failure prints it. */
@@ -72,12 +80,17 @@ public final class SimulationCommand {
         Map<String, Long> outcomes = new TreeMap<>();
         long slowest = 0;
         long steps = 0;
+        long invocations = 0;
+        long turns = 0;
+        long cpuBefore = cpuNanos();
         for (long seed = from; seed < from + count; seed++) {
             Simulation.Result result = Simulation.run(seed, new Simulation.Options(reservations, mutation, false));
             result.faults().forEach((kind, n) -> faults.merge(kind, (long) n, Long::sum));
             result.outcomes().forEach((status, n) -> outcomes.merge(status, (long) n, Long::sum));
             slowest = Math.max(slowest, result.millis());
             steps += result.steps();
+            invocations += result.invocations();
+            turns += result.turns();
             if (!result.passed()) {
                 failures.add(result);
                 if (logEach) {
@@ -89,12 +102,16 @@ public final class SimulationCommand {
             }
         }
         long millis = (System.nanoTime() - began) / 1_000_000;
-        Batch batch = new Batch(count, reservations, failures, faults, outcomes, millis, slowest, steps);
+        long cpuMillis = (cpuNanos() - cpuBefore) / 1_000_000;
+        Batch batch = new Batch(count, reservations, failures, faults, outcomes, millis, slowest, steps, cpuMillis,
+                invocations, turns);
         if (logEach) {
             log.info("{} seeds ({}..{}) x {} reservations{}: {} failed; faults injected {}; reservations ended {};"
-                    + " {} steps; {} ms in all, {} ms per seed on average, slowest {} ms", count, from,
-                    from + count - 1, reservations, mutation == Mutation.NONE ? "" : " with mutation " + mutation,
-                    failures.size(), faults, outcomes, steps, millis, millis / Math.max(1, count), slowest);
+                    + " {} invocations, {} turns, {} trace steps; {} ms in all ({} ms per seed, slowest {} ms),"
+                    + " {} ms of CPU ({} per seed)", count, from, from + count - 1, reservations,
+                    mutation == Mutation.NONE ? "" : " with mutation " + mutation, failures.size(), faults, outcomes,
+                    invocations, turns, steps, millis, millis / Math.max(1, count), slowest, cpuMillis,
+                    cpuMillis / Math.max(1, count));
         }
         return batch;
     }

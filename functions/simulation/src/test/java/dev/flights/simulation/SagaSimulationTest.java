@@ -2,7 +2,6 @@ package dev.flights.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -61,11 +60,25 @@ class SagaSimulationTest {
         assertThat(batch.outcomes().keySet()).containsExactlyInAnyOrder("CANCELLED", "REJECTED", "TICKETED");
     }
 
+    /**
+     * The checks are not blind: with the store ignoring If-Match, some seed within the first hundred ends with a
+     * broken guarantee (a cancel and a payment racing on one reservation: the later write wins, so a cancelled and
+     * refunded reservation ends TICKETED, or a confirmed one CANCELLED without its refund).
+     */
     @Test
     @Order(4)
     void aStoreThatIgnoresETagsIsCaught() {
-        SimulationCommand.Batch batch = SimulationCommand.batch(1, 20, RESERVATIONS, Mutation.ETAG_IGNORED, false);
+        Simulation.Result caught = null;
+        for (long seed = 1; seed <= 100 && caught == null; seed++) {
+            Simulation.Result result = Simulation.run(seed,
+                    new Simulation.Options(RESERVATIONS, Mutation.ETAG_IGNORED, false));
+            caught = result.passed() ? null : result;
+        }
 
-        assertThat(batch.failures()).as("seeds that caught the store ignoring If-Match").isNotEmpty();
+        assertThat(caught).as("a seed in 1..100 that catches the store ignoring If-Match").isNotNull();
+        assertThat(caught.violations()).as("seed %d", caught.seed()).anyMatch(v -> v.startsWith("reservation "));
+        // and the same seed keeps every guarantee with the store as it is
+        assertThat(Simulation.run(caught.seed(), new Simulation.Options(RESERVATIONS, Mutation.NONE, false))
+                .violations()).isEmpty();
     }
 }

@@ -86,7 +86,9 @@ final class SimTopic implements EventPublisher {
     private int scheduled;
 
     SimTopic() {
-        topology.filters().forEach((name, types) -> subscriptions.put(name, new Subscription(name, Set.copyOf(types))));
+        // by name: the contract's map iterates in an order that differs from one JVM to the next
+        new java.util.TreeMap<>(topology.filters()).forEach((name, types) -> subscriptions.put(name,
+                new Subscription(name, Set.copyOf(types))));
     }
 
     String name() {

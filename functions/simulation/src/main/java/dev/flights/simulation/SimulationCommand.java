@@ -15,6 +15,8 @@ import org.slf4j.LoggerFactory;
 public final class SimulationCommand {
 
     private static final Logger log = LoggerFactory.getLogger("simulation");
+    /** A run's trace, line by line: to the log file, and to the console when a seed is replayed on purpose. */
+    private static final Logger trace = LoggerFactory.getLogger("simulation.trace");
 
     /** What a batch of seeds came to. */
     public record Batch(int seeds, int reservations, List<Simulation.Result> failures, Map<Faults.Kind, Long> faults,
@@ -57,15 +59,15 @@ public final class SimulationCommand {
             }
         }
         if (seed != null) {
-            return replay(seed, reservations, mutation).passed() ? 0 : 1;
+            return replay(seed, reservations, mutation, true).passed() ? 0 : 1;
         }
         return batch(from, seeds, reservations, mutation, true).failures().isEmpty() ? 0 : 1;
     }
 
-    /** Runs one seed keeping its whole trace, and logs it with the result. */
-    public static Simulation.Result replay(long seed, int reservations, Mutation mutation) {
+    /** Runs one seed keeping its whole trace, and logs it with the result (the trace on the console if asked). */
+    public static Simulation.Result replay(long seed, int reservations, Mutation mutation, boolean traceOnConsole) {
         Simulation.Result result = Simulation.run(seed, new Simulation.Options(reservations, mutation, true));
-        result.trace().forEach(line -> log.info("{}", line));
+        result.trace().forEach(line -> (traceOnConsole ? log : trace).info("{}", line));
         log.info("seed {}: trace {} ({} steps, {} virtual), faults {}, outcomes {}, {} ms", seed, result.traceHash(),
                 result.steps(), result.virtualTime(), result.faults(), result.outcomes(), result.millis());
         result.violations().forEach(v -> log.error("VIOLATION seed {}: {}", seed, v));

@@ -25,7 +25,9 @@ class SagaSimulationTest {
     void replay() {
         long seed = Long.getLong("sim.seed", 1);
         Mutation mutation = Mutation.valueOf(System.getProperty("sim.mutation", "NONE"));
-        Simulation.Result result = SimulationCommand.replay(seed, RESERVATIONS, mutation);
+        // the trace goes to the console when a seed is replayed on purpose (-Dsim.seed=N), else to the log file
+        Simulation.Result result = SimulationCommand.replay(seed, RESERVATIONS, mutation,
+                System.getProperty("sim.seed") != null);
 
         assertThat(result.violations()).as("seed %d; replay: %s", seed,
                 SimulationCommand.replayCommand(seed, RESERVATIONS, mutation)).isEmpty();
@@ -76,6 +78,8 @@ class SagaSimulationTest {
         }
 
         assertThat(caught).as("a seed in 1..100 that catches the store ignoring If-Match").isNotNull();
+        org.slf4j.LoggerFactory.getLogger("simulation").info("the store ignoring If-Match: caught by seed {} ({})",
+                caught.seed(), caught.violations().get(0));
         assertThat(caught.violations()).as("seed %d", caught.seed()).anyMatch(v -> v.startsWith("reservation "));
         // and the same seed keeps every guarantee with the store as it is
         assertThat(Simulation.run(caught.seed(), new Simulation.Options(RESERVATIONS, Mutation.NONE, false))

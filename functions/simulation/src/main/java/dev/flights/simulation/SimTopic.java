@@ -275,7 +275,8 @@ final class SimTopic implements EventPublisher {
     }
 
     private static String describe(OutgoingMessage message) {
-        return message.type() + " " + message.messageId() + (message.to() == null ? "" : " to " + message.to());
+        return message.type() + " " + message.messageId() + " of " + message.sessionId()
+                + (message.to() == null ? "" : " to " + message.to());
     }
 
     /** No message waits, none is being delivered, none is scheduled. */

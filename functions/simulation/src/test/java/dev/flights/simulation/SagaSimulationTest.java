@@ -2,6 +2,10 @@ package dev.flights.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -10,8 +14,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * The deterministic simulation of the whole saga in the build: {@code sim.seeds} seeds (200) of {@code
  * sim.reservations} reservations (50) each must keep every guarantee; one seed replays with its trace
- * ({@code sim.seed}); the same seed gives the same trace; and a deliberate bug is caught, so the checks cannot go
- * blind unnoticed.
+ * ({@code sim.seed}); the same seed gives the same trace, in this JVM and in another; and a deliberate bug is
+ * caught, so the checks cannot go blind unnoticed.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SagaSimulationTest {
@@ -47,8 +51,27 @@ class SagaSimulationTest {
         assertThat(other.traceHash()).isNotEqualTo(first.traceHash());
     }
 
+    /** The one command a failure prints replays the run in a new JVM: nothing of this JVM's may steer a run. */
     @Test
     @Order(3)
+    void aSeedReplaysTheSameInAnotherJvm() throws Exception {
+        Simulation.Result here = Simulation.run(42, new Simulation.Options(20, Mutation.NONE, false));
+        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", classPath, Simulation.class.getName(), "--seed", "42", "--reservations", "20")
+                .redirectErrorStream(true).start();
+        String summary;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(other.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            summary = out.lines().filter(line -> line.startsWith("seed 42: trace ")).findFirst().orElse("");
+        }
+
+        assertThat(other.waitFor()).as("the other JVM's exit code").isZero();
+        assertThat(summary).startsWith("seed 42: trace " + here.traceHash() + " ");
+    }
+
+    @Test
+    @Order(4)
     void everySeedKeepsEveryGuarantee() {
         SimulationCommand.Batch batch = SimulationCommand.batch(FROM, SEEDS, RESERVATIONS, Mutation.NONE, true);
 
@@ -68,7 +91,7 @@ class SagaSimulationTest {
      * refunded reservation ends TICKETED, or a confirmed one CANCELLED without its refund).
      */
     @Test
-    @Order(4)
+    @Order(5)
     void aStoreThatIgnoresETagsIsCaught() {
         Simulation.Result caught = null;
         for (long seed = 1; seed <= 100 && caught == null; seed++) {

@@ -82,9 +82,13 @@ class SagaSimulationTest {
                         r.violations().size())) + "\n  replay: " + SimulationCommand.replayCommand(r.seed(),
                         RESERVATIONS, mutation))
                 .isEmpty();
-        // the faults the issue lists all struck somewhere in the batch, and sagas ended every way they can
-        assertThat(batch.faults().keySet()).containsAll(java.util.EnumSet.allOf(Faults.Kind.class));
-        assertThat(batch.outcomes().keySet()).containsExactlyInAnyOrder("CANCELLED", "REJECTED", "TICKETED");
+        // sagas ended only the ways they may end; and in a batch as large as the build's, every kind of fault
+        // struck somewhere and sagas ended every way they can
+        assertThat(batch.outcomes().keySet()).isSubsetOf("CANCELLED", "REJECTED", "TICKETED");
+        if (SEEDS >= 100) {
+            assertThat(batch.faults().keySet()).containsAll(java.util.EnumSet.allOf(Faults.Kind.class));
+            assertThat(batch.outcomes().keySet()).containsExactlyInAnyOrder("CANCELLED", "REJECTED", "TICKETED");
+        }
     }
 
     /**

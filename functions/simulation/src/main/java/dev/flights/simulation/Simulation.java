@@ -13,7 +13,6 @@ import dev.flights.platform.correlation.Correlation;
 import dev.flights.platform.inprocess.InProcessHttpRequest;
 import dev.flights.platform.messaging.OutgoingMessage;
 import dev.flights.platform.outbox.Outbox;
-import dev.flights.platform.store.ContainerLayout;
 import java.lang.reflect.InvocationTargetException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -444,10 +443,6 @@ public final class Simulation {
 
         static boolean isOutbox(JsonNode doc) {
             return Outbox.DOC_TYPE.equals(doc.path("docType").asText());
-        }
-
-        static String containerOf(String name) {
-            return ContainerLayout.partitionKeyField(name);
         }
     }
 

@@ -5,6 +5,8 @@ import dev.flights.platform.store.StoreUnavailableException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.internal.CircuitBreakerStateMachine;
+import java.time.Clock;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -15,7 +17,8 @@ import org.springframework.stereotype.Component;
  * N3: the circuit breaker in front of the store on the charge path. Only an unavailable store counts as a failure
  * (a lost ETag race or a declined payment is the store working). While open it refuses calls with
  * {@link io.github.resilience4j.circuitbreaker.CallNotPermittedException} without touching the store; after the
- * open duration it lets trial calls through and closes again when they succeed.
+ * open duration it lets trial calls through and closes again when they succeed. The open duration is measured on
+ * the app's {@link Clock}, so a host that runs the app on another clock (the simulation's virtual one) moves it too.
  */
 @Component
 public class PaymentCircuit {
@@ -24,7 +27,7 @@ public class PaymentCircuit {
 
     private final CircuitBreaker breaker;
 
-    public PaymentCircuit(PaymentSettings settings) {
+    public PaymentCircuit(PaymentSettings settings, Clock clock) {
         PaymentSettings.Circuit circuit = settings.circuit();
         CircuitBreakerConfig config = CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
@@ -35,7 +38,7 @@ public class PaymentCircuit {
                 .permittedNumberOfCallsInHalfOpenState(circuit.halfOpenCalls())
                 .recordExceptions(StoreUnavailableException.class)
                 .build();
-        this.breaker = CircuitBreaker.of("pay-store", config);
+        this.breaker = new CircuitBreakerStateMachine("pay-store", config, clock);
         breaker.getEventPublisher().onStateTransition(event -> log.warn("payment circuit {} -> {}",
                 event.getStateTransition().getFromState(), event.getStateTransition().getToState()));
     }
@@ -58,5 +61,10 @@ public class PaymentCircuit {
 
     public CircuitBreaker.State state() {
         return breaker.getState();
+    }
+
+    /** Closed and empty again, as after the app's process started: for a host that restarts the app in place. */
+    public void reset() {
+        breaker.reset();
     }
 }

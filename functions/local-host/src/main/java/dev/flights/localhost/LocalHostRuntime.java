@@ -68,7 +68,8 @@ public final class LocalHostRuntime implements HostControls, AutoCloseable {
         StartupLog startup = new StartupLog();
         startup.appsFound(apps);
         Map<FunctionApp, Future<ConfigurableApplicationContext>> starting =
-                contexts.startAll(apps, app -> faults.storeFor(app.name()), topic.topic());
+                contexts.startAll(apps, app -> faults.storeFor(app.name()),
+                        app -> faults.afterCommitOf(app.name()), topic.topic());
         for (Map.Entry<FunctionApp, Future<ConfigurableApplicationContext>> entry : starting.entrySet()) {
             FunctionApp app = entry.getKey();
             ConfigurableApplicationContext context = AppContexts.await(entry.getValue(), app);
@@ -140,6 +141,19 @@ public final class LocalHostRuntime implements HostControls, AutoCloseable {
     @Override
     public void setFailing(String app, boolean failing) {
         faults.setFailing(app, failing);
+    }
+
+    /**
+     * Makes {@code app}'s next {@code count} outbox commits crash after the commit and before their direct publish,
+     * as a process that dies there: the change-feed relay has to send those events.
+     */
+    public void crashAfterOutboxCommit(String app, int count) {
+        faults.crashAfterCommit(app, count);
+    }
+
+    /** How many of the crashes armed by {@link #crashAfterOutboxCommit} have not happened yet. */
+    public int outboxCrashesArmed(String app) {
+        return faults.crashesArmed(app);
     }
 
     @Override

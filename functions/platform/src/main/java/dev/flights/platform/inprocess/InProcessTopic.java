@@ -24,6 +24,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -61,6 +62,8 @@ public final class InProcessTopic implements EventPublisher, AutoCloseable {
     private final Map<String, Instant> seenMessageIds = new ConcurrentHashMap<>();
     private final List<OutgoingMessage> accepted = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger scheduled = new AtomicInteger();
+    private final AtomicLong sent = new AtomicLong();
+    private final List<OutgoingMessage> duplicates = Collections.synchronizedList(new ArrayList<>());
 
     public InProcessTopic(Subscriptions topology, TopicSettings settings, Clock clock) {
         this.topology = topology;
@@ -102,8 +105,10 @@ public final class InProcessTopic implements EventPublisher, AutoCloseable {
                         + message.to() + ", which is no subscription of " + name());
             }
         }
+        sent.addAndGet(messages.size());
         for (OutgoingMessage message : messages) {
             if (seenMessageIds.putIfAbsent(message.messageId(), now) != null) {
+                duplicates.add(message);
                 log.debug("duplicate {} {} dropped", message.type(), message.messageId());
                 continue;
             }
@@ -165,6 +170,18 @@ public final class InProcessTopic implements EventPublisher, AutoCloseable {
     public List<OutgoingMessage> acceptedMessages() {
         synchronized (accepted) {
             return List.copyOf(accepted);
+        }
+    }
+
+    /** How many messages were sent to the topic, duplicates included (each one a send Service Bus bills). */
+    public long sentCount() {
+        return sent.get();
+    }
+
+    /** Every message duplicate detection dropped, in order. */
+    public List<OutgoingMessage> droppedDuplicates() {
+        synchronized (duplicates) {
+            return List.copyOf(duplicates);
         }
     }
 

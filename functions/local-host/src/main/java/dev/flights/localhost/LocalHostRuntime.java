@@ -165,7 +165,8 @@ public final class LocalHostRuntime implements HostControls, AutoCloseable {
                     "storeFailing", faults.requireApp(app.name()).isFailing(),
                     "functions", app.functions().stream().map(FunctionDefinition::name).toList()));
         }
-        return Map.of("apps", status, "quiet", isQuiet(), "scheduledMessages", topic.topic().scheduledCount());
+        return Map.of("apps", status, "quiet", isQuiet(), "scheduledMessages", topic.topic().scheduledCount(),
+                "topicSends", topic.topic().sentCount(), "duplicatesDropped", topic.topic().droppedDuplicates().size());
     }
 
     @Override

@@ -19,7 +19,7 @@ final class SharedLocalHost {
             "payment.circuit.open-duration", "500ms",
             "message.retry.first-delay", "500ms",
             "message.retry.max-delay", "4s",
-            "outbox.relay-grace", "2s");
+            "outbox.relay-grace", "3s");
 
     /** Caps every change-feed wait (poll delay, retry interval) so sagas play out in fractions of a second. */
     static final long CHANGE_FEED_POLL_MILLIS = 20;

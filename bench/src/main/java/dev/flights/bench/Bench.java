@@ -28,7 +28,7 @@ public final class Bench {
 
     /** Every part, in the order the table shows them. */
     static List<BenchPart> parts() {
-        return List.of(new CostBench());
+        return List.of(new SagaLatencyBench(), new CostBench());
     }
 
     public static void main(String[] args) throws Exception {

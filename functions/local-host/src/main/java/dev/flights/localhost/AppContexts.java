@@ -2,6 +2,7 @@ package dev.flights.localhost;
 
 import dev.flights.localhost.discovery.FunctionApp;
 import dev.flights.platform.messaging.EventPublisher;
+import dev.flights.platform.outbox.OutboxWriter;
 import dev.flights.platform.spring.RequiredSettings;
 import dev.flights.platform.store.DocumentStore;
 import java.util.LinkedHashMap;
@@ -22,7 +23,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * One Spring context per app, built from the app's start class. The Azure adapter keeps one static context per JVM,
  * so the host builds them itself; each context gets only its own view of the store and the shared topic, as a
- * deployed app gets only Cosmos DB and Service Bus. The contexts are independent, so they start side by side: the
+ * deployed app gets only Cosmos DB and Service Bus (and the outbox hook {@link Faults} uses to crash it between a
+ * commit and its publish). The contexts are independent, so they start side by side: the
  * host is up sooner than if each waited for the one before.
  */
 final class AppContexts implements AutoCloseable {
@@ -47,14 +49,16 @@ final class AppContexts implements AutoCloseable {
      * by side. A context that fails to start fails the rest.
      */
     Map<FunctionApp, Future<ConfigurableApplicationContext>> startAll(List<FunctionApp> apps,
-            Function<FunctionApp, DocumentStore> storeOf, EventPublisher topic) {
+            Function<FunctionApp, DocumentStore> storeOf, Function<FunctionApp, OutboxWriter.AfterCommit> afterCommitOf,
+            EventPublisher topic) {
         Map<FunctionApp, Future<ConfigurableApplicationContext>> starting = new LinkedHashMap<>();
         CompletableFuture<ConfigurableApplicationContext> first = null;
         for (FunctionApp app : apps) {
             DocumentStore store = storeOf.apply(app);
+            OutboxWriter.AfterCommit afterCommit = afterCommitOf.apply(app);
             CompletableFuture<ConfigurableApplicationContext> next = first == null
-                    ? CompletableFuture.supplyAsync(() -> start(app, store, topic), starter)
-                    : first.thenApplyAsync(logged -> start(app, store, topic), starter);
+                    ? CompletableFuture.supplyAsync(() -> start(app, store, afterCommit, topic), starter)
+                    : first.thenApplyAsync(logged -> start(app, store, afterCommit, topic), starter);
             first = first == null ? next : first;
             starting.put(app, next);
         }
@@ -80,7 +84,8 @@ final class AppContexts implements AutoCloseable {
         return startMillis.getOrDefault(app.name(), 0L);
     }
 
-    private ConfigurableApplicationContext start(FunctionApp app, DocumentStore store, EventPublisher topic) {
+    private ConfigurableApplicationContext start(FunctionApp app, DocumentStore store,
+            OutboxWriter.AfterCommit afterCommit, EventPublisher topic) {
         long began = System.nanoTime();
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("spring.application.name", app.name());
@@ -95,6 +100,7 @@ final class AppContexts implements AutoCloseable {
                 .initializers(c -> {
                     c.getBeanFactory().registerSingleton("documentStore", store);
                     c.getBeanFactory().registerSingleton("eventPublisher", topic);
+                    c.getBeanFactory().registerSingleton("outboxAfterCommit", afterCommit);
                 })
                 .run();
         contexts.put(app.name(), context);

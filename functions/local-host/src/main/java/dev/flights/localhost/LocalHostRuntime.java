@@ -83,7 +83,8 @@ public final class LocalHostRuntime implements HostControls, AutoCloseable {
         StartupLog startup = new StartupLog();
         startup.appsFound(apps);
         Map<FunctionApp, Future<ConfigurableApplicationContext>> starting =
-                contexts.startAll(apps, app -> faults.storeFor(app.name()), topic.topic());
+                contexts.startAll(apps, app -> faults.storeFor(app.name()),
+                        app -> faults.afterCommitOf(app.name()), topic.topic());
         for (Map.Entry<FunctionApp, Future<ConfigurableApplicationContext>> entry : starting.entrySet()) {
             FunctionApp app = entry.getKey();
             ConfigurableApplicationContext context = AppContexts.await(entry.getValue(), app);
@@ -173,6 +174,19 @@ public final class LocalHostRuntime implements HostControls, AutoCloseable {
         faults.setFailing(app, failing);
     }
 
+    /**
+     * Makes {@code app}'s next {@code count} outbox commits crash after the commit and before their direct publish,
+     * as a process that dies there: the change-feed relay has to send those events.
+     */
+    public void crashAfterOutboxCommit(String app, int count) {
+        faults.crashAfterCommit(app, count);
+    }
+
+    /** How many of the crashes armed by {@link #crashAfterOutboxCommit} have not happened yet. */
+    public int outboxCrashesArmed(String app) {
+        return faults.crashesArmed(app);
+    }
+
     @Override
     public Map<String, Object> status() {
         Map<String, Object> status = new LinkedHashMap<>();
@@ -182,7 +196,8 @@ public final class LocalHostRuntime implements HostControls, AutoCloseable {
                     "storeFailing", faults.requireApp(app.name()).isFailing(),
                     "functions", app.functions().stream().map(FunctionDefinition::name).toList()));
         }
-        return Map.of("apps", status, "quiet", isQuiet(), "scheduledMessages", topic.topic().scheduledCount());
+        return Map.of("apps", status, "quiet", isQuiet(), "scheduledMessages", topic.topic().scheduledCount(),
+                "topicSends", topic.topic().sentCount(), "duplicatesDropped", topic.topic().droppedDuplicates().size());
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flights.contract.codec.EventCodec;
 import dev.flights.platform.outbox.Outbox;
+import dev.flights.platform.outbox.OutboxWriter;
 import dev.flights.platform.store.ContainerLayout;
 import dev.flights.platform.store.DocumentContainer;
 import dev.flights.platform.store.DocumentStore;
@@ -27,10 +28,12 @@ public class TicketDocuments implements Tickets {
 
     private final DocumentContainer container;
     private final Outbox outbox;
+    private final OutboxWriter outboxes;
 
-    public TicketDocuments(DocumentStore store) {
+    public TicketDocuments(DocumentStore store, OutboxWriter outboxes) {
         this.container = store.container(ContainerLayout.TICKETS);
         this.outbox = new Outbox("/apps/issue-ticket", container.partitionKeyField());
+        this.outboxes = outboxes;
     }
 
     @Override
@@ -44,7 +47,7 @@ public class TicketDocuments implements Tickets {
         Ticket ticket = change.ticket();
         TransactionalBatch batch = TransactionalBatch.in(ticket.reservationId().toString())
                 .write(toDocument(ticket), etag);
-        container.execute(outbox.append(batch, change.events()));
+        outboxes.commit(container, outbox.append(batch, change.events()));
     }
 
     static ObjectNode toDocument(Ticket ticket) {

@@ -15,6 +15,7 @@ import dev.flights.contract.codec.EventCodec;
 import dev.flights.contract.events.TicketIssued;
 import dev.flights.contract.events.TicketVoided;
 import dev.flights.platform.inprocess.InMemoryDocumentStore;
+import dev.flights.platform.outbox.OutboxWriter;
 import dev.flights.platform.store.ContainerLayout;
 import dev.flights.platform.store.DocumentConflictException;
 import dev.flights.platform.store.DocumentContainer;
@@ -36,7 +37,7 @@ class TicketReactionsTest {
 
     private final InMemoryDocumentStore store = new InMemoryDocumentStore();
     private final DocumentContainer container = store.container(ContainerLayout.TICKETS);
-    private final Tickets tickets = new TicketDocuments(store);
+    private final Tickets tickets = new TicketDocuments(store, OutboxWriter.relayOnly());
     private final Clock clock = Clock.fixed(NOON, ZoneOffset.UTC);
     private final IssueTicketOnReservationConfirmed issueTicket = new IssueTicketOnReservationConfirmed(tickets, clock);
     private final VoidTicketOnReservationCancelled voidTicket = new VoidTicketOnReservationCancelled(tickets, clock);

@@ -19,6 +19,7 @@ import dev.flights.platform.inprocess.InProcessExecutionContext;
 import dev.flights.platform.messaging.DeferringConsumer;
 import dev.flights.platform.messaging.MessageRetrySettings;
 import dev.flights.platform.messaging.OutgoingMessage;
+import dev.flights.platform.outbox.OutboxWriter;
 import dev.flights.platform.store.ContainerLayout;
 import dev.flights.platform.store.DocumentContainer;
 import dev.flights.platform.store.DocumentQuery;
@@ -44,7 +45,7 @@ class TicketEventFunctionsTest {
     private final ReservationEvents reservation = aReservation();
 
     TicketEventFunctionsTest() {
-        TicketDocuments documents = new TicketDocuments(store);
+        TicketDocuments documents = new TicketDocuments(store, OutboxWriter.relayOnly());
         Clock clock = Clock.fixed(NOON, ZoneOffset.UTC);
         functions = new TicketEventFunctions(
                 new DeferringConsumer(sent::addAll, MessageRetrySettings.defaults(), clock),

@@ -13,6 +13,7 @@ import dev.flights.platform.messaging.EventPublisher;
 import dev.flights.platform.messaging.OutgoingMessage;
 import dev.flights.platform.outbox.Outbox;
 import dev.flights.platform.outbox.OutboxRelay;
+import dev.flights.platform.outbox.OutboxWriter;
 import dev.flights.platform.store.ContainerLayout;
 import dev.flights.platform.store.DocumentContainer;
 import dev.flights.platform.store.DocumentQuery;
@@ -34,7 +35,8 @@ class TicketOutboxFunctionsTest {
         InMemoryDocumentStore store = new InMemoryDocumentStore();
         DocumentContainer tickets = store.container(ContainerLayout.TICKETS);
         ReservationEvents reservation = aReservation();
-        new IssueTicketOnReservationConfirmed(new TicketDocuments(store), Clock.fixed(NOON, ZoneOffset.UTC))
+        new IssueTicketOnReservationConfirmed(new TicketDocuments(store, OutboxWriter.relayOnly()),
+                Clock.fixed(NOON, ZoneOffset.UTC))
                 .on(reservation.confirmed());
         String changes = EventCodec.json().createArrayNode()
                 .addAll(tickets.readChanges(null, 100).documents()).toString();

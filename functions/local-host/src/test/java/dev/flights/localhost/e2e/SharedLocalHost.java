@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * One local host for every end-to-end test in the JVM, on a free port, with the topic as host.json configures it
- * and short retry and circuit timings, so that N2, N3 and store outages play out in seconds. Tests use their own
- * customers, so they do not see each other's money.
+ * and short retry, circuit and relay-grace timings, so that N2, N3, store outages and crashes between an outbox
+ * commit and its publish play out in seconds. Tests use their own customers, so they do not see each other's money.
  */
 final class SharedLocalHost {
 
@@ -18,7 +18,8 @@ final class SharedLocalHost {
             "payment.retry.delay", "300ms",
             "payment.circuit.open-duration", "500ms",
             "message.retry.first-delay", "500ms",
-            "message.retry.max-delay", "4s");
+            "message.retry.max-delay", "4s",
+            "outbox.relay-grace", "3s");
 
     /** Caps every change-feed wait (poll delay, retry interval) so sagas play out in fractions of a second. */
     static final long CHANGE_FEED_POLL_MILLIS = 20;

@@ -14,6 +14,7 @@ import dev.flights.pay.domain.Payment;
 import dev.flights.pay.domain.Settlement;
 import dev.flights.pay.domain.Statement;
 import dev.flights.platform.outbox.Outbox;
+import dev.flights.platform.outbox.OutboxWriter;
 import dev.flights.platform.store.ContainerLayout;
 import dev.flights.platform.store.DocumentContainer;
 import dev.flights.platform.store.DocumentQuery;
@@ -42,10 +43,12 @@ public class AccountDocuments implements Accounts {
 
     private final DocumentContainer container;
     private final Outbox outbox;
+    private final OutboxWriter outboxes;
 
-    public AccountDocuments(DocumentStore store) {
+    public AccountDocuments(DocumentStore store, OutboxWriter outboxes) {
         this.container = store.container(ContainerLayout.ACCOUNTS);
         this.outbox = new Outbox("/apps/pay", container.partitionKeyField());
+        this.outboxes = outboxes;
     }
 
     static String paymentId(UUID reservationId) {
@@ -101,7 +104,7 @@ public class AccountDocuments implements Accounts {
         if (settlement.movement() != null) {
             batch.create(document(settlement.movement()));
         }
-        container.execute(outbox.append(batch, settlement.events()));
+        outboxes.commit(container, outbox.append(batch, settlement.events()));
     }
 
     static ObjectNode document(Account account) {

@@ -12,6 +12,7 @@ import dev.flights.pay.domain.Deposit;
 import dev.flights.pay.domain.DepositKey;
 import dev.flights.pay.fixtures.Reservations;
 import dev.flights.platform.inprocess.InMemoryDocumentStore;
+import dev.flights.platform.outbox.OutboxWriter;
 import dev.flights.platform.store.ChangeFeedPage;
 import dev.flights.platform.store.DocumentContainer;
 import dev.flights.platform.store.DocumentQuery;
@@ -31,7 +32,8 @@ class AccountDocumentsTest {
     private static final UserId EW = new UserId("ew");
 
     private final List<List<String>> writes = new CopyOnWriteArrayList<>();
-    private final AccountDocuments accounts = new AccountDocuments(recordingWrites(new InMemoryDocumentStore()));
+    private final AccountDocuments accounts = new AccountDocuments(recordingWrites(new InMemoryDocumentStore()),
+            OutboxWriter.relayOnly());
 
     @Test
     void aKeyedDepositWritesTheBalanceItsLineAndItsReceiptInOneBatch() {

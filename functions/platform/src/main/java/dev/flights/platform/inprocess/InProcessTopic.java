@@ -27,6 +27,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -66,6 +67,8 @@ public final class InProcessTopic implements EventPublisher, AutoCloseable {
     private final AtomicInteger scheduled = new AtomicInteger();
     private final Meter operations = new Meter();
     private final TopicJournal journal;
+    private final AtomicLong sent = new AtomicLong();
+    private final List<OutgoingMessage> duplicates = Collections.synchronizedList(new ArrayList<>());
 
     public InProcessTopic(Subscriptions topology, TopicSettings settings, Clock clock) {
         this(topology, settings, clock, TopicJournal.NONE);
@@ -113,6 +116,7 @@ public final class InProcessTopic implements EventPublisher, AutoCloseable {
                         + message.to() + ", which is no subscription of " + name());
             }
         }
+        sent.addAndGet(messages.size());
         List<OutgoingMessage> fresh = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (OutgoingMessage message : messages) {
@@ -120,6 +124,7 @@ public final class InProcessTopic implements EventPublisher, AutoCloseable {
             boolean later = due != null && due.isAfter(now);
             operations.record(later ? "topic schedule" : "topic send", billableOperations(message.body()));
             if (seenMessageIds.containsKey(message.messageId()) || !ids.add(message.messageId())) {
+                duplicates.add(message);
                 log.debug("duplicate {} {} dropped", message.type(), message.messageId());
             } else {
                 fresh.add(message);
@@ -247,6 +252,18 @@ public final class InProcessTopic implements EventPublisher, AutoCloseable {
     public List<OutgoingMessage> acceptedMessages() {
         synchronized (accepted) {
             return List.copyOf(accepted);
+        }
+    }
+
+    /** How many messages were sent to the topic, duplicates included (each one a send Service Bus bills). */
+    public long sentCount() {
+        return sent.get();
+    }
+
+    /** Every message duplicate detection dropped, in order. */
+    public List<OutgoingMessage> droppedDuplicates() {
+        synchronized (duplicates) {
+            return List.copyOf(duplicates);
         }
     }
 

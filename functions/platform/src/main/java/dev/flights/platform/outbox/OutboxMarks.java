@@ -8,6 +8,7 @@ import dev.flights.platform.store.PreconditionFailedException;
 import dev.flights.platform.store.TransactionalBatch;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,11 +41,31 @@ final class OutboxMarks {
     }
 
     void relayed(DocumentContainer container, ObjectNode document) {
+        write(container, relayedCopy(document), document);
+    }
+
+    private ObjectNode relayedCopy(ObjectNode document) {
         ObjectNode marked = document.deepCopy();
         marked.put(Outbox.STATUS, Outbox.RELAYED);
         marked.put("relayedAt", clock.instant().toString());
         marked.put("ttl", ttlSeconds);
-        write(container, marked, document);
+        return marked;
+    }
+
+    /**
+     * Marks documents of one partition that were just published as relayed, in one batch (one write instead of one
+     * each); when one of them was settled meanwhile (the relay got there first), each is marked alone.
+     */
+    void relayed(DocumentContainer container, String partitionKey, List<ObjectNode> documents) {
+        TransactionalBatch batch = TransactionalBatch.in(partitionKey);
+        for (ObjectNode document : documents) {
+            batch.replace(relayedCopy(document), document.path("_etag").asText(null));
+        }
+        try {
+            container.execute(batch);
+        } catch (PreconditionFailedException | DocumentNotFoundException e) {
+            documents.forEach(document -> relayed(container, document));
+        }
     }
 
     void parked(DocumentContainer container, ObjectNode document, String reason) {

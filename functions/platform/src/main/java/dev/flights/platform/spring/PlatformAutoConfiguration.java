@@ -7,10 +7,12 @@ import dev.flights.platform.inprocess.InProcessTopic;
 import dev.flights.platform.messaging.EventPublisher;
 import dev.flights.platform.outbox.OutboxRelay;
 import dev.flights.platform.outbox.OutboxSettings;
+import dev.flights.platform.outbox.OutboxWriter;
 import dev.flights.platform.store.DocumentStore;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -73,6 +75,18 @@ public class PlatformAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     OutboxRelay outboxRelay(EventPublisher publisher, DocumentStore store, Clock clock, OutboxSettings outbox) {
-        return new OutboxRelay(publisher, store, clock, outbox.ttl());
+        return new OutboxRelay(publisher, store, clock, outbox);
+    }
+
+    /** How every app commits its outbox: publishing right after the commit unless {@code OUTBOX_DIRECT_PUBLISH=false}. */
+    @Bean
+    @ConditionalOnMissingBean
+    OutboxWriter outboxWriter(EventPublisher publisher, Clock clock, OutboxSettings outbox,
+            ObjectProvider<OutboxWriter.AfterCommit> afterCommit) {
+        if (!outbox.directPublish()) {
+            log.warn("OUTBOX_DIRECT_PUBLISH=false: every event waits for the change-feed relay's next poll");
+        }
+        return new OutboxWriter(publisher, clock, outbox,
+                afterCommit.getIfAvailable(() -> OutboxWriter.AfterCommit.NONE));
     }
 }

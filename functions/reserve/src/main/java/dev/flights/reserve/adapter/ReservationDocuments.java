@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flights.contract.codec.EventCodec;
 import dev.flights.platform.outbox.Outbox;
+import dev.flights.platform.outbox.OutboxWriter;
 import dev.flights.platform.store.ContainerLayout;
 import dev.flights.platform.store.DocumentContainer;
 import dev.flights.platform.store.DocumentStore;
@@ -26,10 +27,12 @@ public class ReservationDocuments implements Reservations {
 
     private final DocumentContainer container;
     private final Outbox outbox;
+    private final OutboxWriter outboxes;
 
-    public ReservationDocuments(DocumentStore store) {
+    public ReservationDocuments(DocumentStore store, OutboxWriter outboxes) {
         this.container = store.container(ContainerLayout.RESERVATIONS);
         this.outbox = new Outbox("/apps/reserve", container.partitionKeyField());
+        this.outboxes = outboxes;
     }
 
     @Override
@@ -43,7 +46,7 @@ public class ReservationDocuments implements Reservations {
         Reservation reservation = transition.reservation();
         TransactionalBatch batch = TransactionalBatch.in(reservation.reservationId().toString())
                 .write(toDocument(reservation), etag);
-        container.execute(outbox.append(batch, transition.events()));
+        outboxes.commit(container, outbox.append(batch, transition.events()));
     }
 
     static ObjectNode toDocument(Reservation reservation) {

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flights.contract.FlightId;
 import dev.flights.contract.ReservationStatus;
 import dev.flights.platform.inprocess.InMemoryDocumentStore;
+import dev.flights.platform.outbox.OutboxWriter;
 import dev.flights.platform.store.ContainerLayout;
 import dev.flights.platform.store.DocumentContainer;
 import dev.flights.reserve.adapter.ReservationDocuments;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class ReservationUseCasesTest {
 
     private final InMemoryDocumentStore store = new InMemoryDocumentStore();
-    private final Reservations reservations = new ReservationDocuments(store);
+    private final Reservations reservations = new ReservationDocuments(store, OutboxWriter.relayOnly());
     private final Clock clock = Clock.systemUTC();
     private final ReserveSeat reserveSeat = new ReserveSeat(reservations, new TicketSettings(100), clock);
     private final CancelReservation cancel = new CancelReservation(reservations, clock);

@@ -9,6 +9,7 @@ import dev.flights.platform.inprocess.FaultInjectingDocumentStore;
 import dev.flights.platform.inprocess.InMemoryDocumentStore;
 import dev.flights.platform.inprocess.InProcessExecutionContext;
 import dev.flights.platform.inprocess.InProcessHttpRequest;
+import dev.flights.platform.outbox.OutboxWriter;
 import dev.flights.platform.testing.SignedIn;
 import dev.flights.reserve.adapter.ReservationDocuments;
 import dev.flights.reserve.application.CancelReservation;
@@ -184,7 +185,7 @@ class ReservationFunctionsTest {
     }
 
     private static ReservationFunctions functionsOn(FaultInjectingDocumentStore store) {
-        ReservationDocuments reservations = new ReservationDocuments(store);
+        ReservationDocuments reservations = new ReservationDocuments(store, OutboxWriter.relayOnly());
         Clock clock = Clock.systemUTC();
         return new ReservationFunctions(new ReserveSeat(reservations, new TicketSettings(100), clock),
                 new GetReservation(reservations), new CancelReservation(reservations, clock));

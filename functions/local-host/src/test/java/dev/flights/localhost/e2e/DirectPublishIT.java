@@ -1,0 +1,133 @@
+package dev.flights.localhost.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flights.localhost.LocalHostRuntime;
+import dev.flights.platform.messaging.OutgoingMessage;
+import dev.flights.platform.outbox.Outbox;
+import dev.flights.platform.outbox.OutboxWriter;
+import dev.flights.platform.store.ContainerLayout;
+import dev.flights.platform.store.DocumentQuery;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every app publishes its outbox right after the commit; the change-feed relay is the safety net. A process that
+ * dies between the commit and the publish loses nothing (the relay sends the event after its grace) and doubles
+ * nothing (money, tickets, notifications, the list); with the direct publish working the relay sends no copy.
+ */
+class DirectPublishIT {
+
+    private static final List<String> WRITING_APPS = List.of("reserve", "pay", "issue-ticket");
+    private static final List<String> OUTBOX_CONTAINERS = List.of(ContainerLayout.RESERVATIONS,
+            ContainerLayout.ACCOUNTS, ContainerLayout.TICKETS);
+    private static final List<String> NOTIFIED = List.of("ReservationRequested", "PaymentApproved",
+            "ReservationConfirmed", "TicketIssued");
+
+    private final LocalHostRuntime host = SharedLocalHost.get();
+    private final Api api = new Api(host.baseUri());
+
+    private record Booking(String customer, String reservationId) {
+    }
+
+    @Test
+    void aProcessThatDiesBetweenTheCommitAndThePublishLosesNothingAndDoublesNothing() {
+        host.crashAfterOutboxCommit("pay", 2);
+        host.crashAfterOutboxCommit("issue-ticket", 2);
+        List<Booking> bookings = book(3);
+        // reserve's POSTs have committed and published; its next outbox commits are in its topic consumer
+        host.crashAfterOutboxCommit("reserve", 2);
+
+        for (Booking booking : bookings) {
+            api.awaitStatus(booking.reservationId(), "TICKETED");
+        }
+        host.awaitQuiet(Duration.ofSeconds(30));
+
+        for (String app : WRITING_APPS) {
+            assertThat(host.outboxCrashesArmed(app)).as("crashes left in %s", app).isZero();
+        }
+        assertNothingDoubled(bookings);
+        // the six crashed commits were sent by the relay, after their writer's grace; every other one by its writer
+        List<ObjectNode> outbox = outboxOf(bookings);
+        assertThat(outbox).allSatisfy(doc -> assertThat(doc.path(Outbox.STATUS).asText()).isEqualTo(Outbox.RELAYED));
+        assertThat(outbox.stream().filter(DirectPublishIT::relayedByTheRelay).count()).isEqualTo(6);
+        assertThat(host.deadLetters()).noneMatch(letter -> bookings.stream()
+                .anyMatch(b -> letter.toString().contains(b.reservationId())));
+    }
+
+    @Test
+    void withTheDirectPublishWorkingTheRelaySendsNoCopy() {
+        List<Booking> bookings = book(4);
+        for (Booking booking : bookings) {
+            api.awaitStatus(booking.reservationId(), "TICKETED");
+        }
+        host.awaitQuiet(Duration.ofSeconds(30));
+
+        assertNothingDoubled(bookings);
+        List<ObjectNode> outbox = outboxOf(bookings);
+        assertThat(outbox).hasSizeGreaterThanOrEqualTo(4 * 4)
+                .allSatisfy(doc -> assertThat(doc.path(Outbox.STATUS).asText()).isEqualTo(Outbox.RELAYED))
+                .noneMatch(DirectPublishIT::relayedByTheRelay);
+        List<String> sessions = bookings.stream().map(Booking::reservationId).toList();
+        List<OutgoingMessage> copies = host.topic().droppedDuplicates().stream()
+                .filter(m -> sessions.contains(m.sessionId())).toList();
+        assertThat(copies).as("copies the topic dropped").isEmpty();
+    }
+
+    private List<Booking> book(int count) {
+        List<Booking> bookings = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String customer = Api.newCustomer();
+            api.deposit(customer, 500);
+            bookings.add(new Booking(customer, api.reserve(customer, "KE" + (700 + i))));
+        }
+        return bookings;
+    }
+
+    /** One charge, one ticket, one notification of each step, one list item per reservation. */
+    private void assertNothingDoubled(List<Booking> bookings) {
+        for (Booking booking : bookings) {
+            JsonNode reservation = api.reservation(booking.reservationId());
+            assertThat(api.balance(booking.customer())).isEqualTo(500 - reservation.path("price").asLong());
+            assertThat(host.store().container(ContainerLayout.TICKETS)
+                    .query(booking.reservationId(), DocumentQuery.where("docType", "ticket"))).hasSize(1);
+            assertThat(Api.await(() -> api.notifications(booking.customer()), n -> n.size() >= NOTIFIED.size(),
+                    "the notifications of " + booking.reservationId())).extracting(n -> n.path("type").asText())
+                    .containsExactlyInAnyOrderElementsOf(NOTIFIED);
+            assertThat(api.list(booking.customer())).singleElement()
+                    .satisfies(item -> assertThat(item.path("status").asText()).isEqualTo("TICKETED"));
+            Map<String, Long> accepted = new TreeMap<>();
+            host.topic().acceptedMessages().stream().filter(m -> m.sessionId().equals(booking.reservationId()))
+                    .forEach(m -> accepted.merge(m.type(), 1L, Long::sum));
+            assertThat(accepted).containsEntry("ReservationRequested", 1L).containsEntry("PaymentApproved", 1L)
+                    .containsEntry("ReservationConfirmed", 1L).containsEntry("TicketIssued", 1L);
+        }
+    }
+
+    private List<ObjectNode> outboxOf(List<Booking> bookings) {
+        List<ObjectNode> outbox = new ArrayList<>();
+        for (String container : OUTBOX_CONTAINERS) {
+            for (Booking booking : bookings) {
+                String partition = container.equals(ContainerLayout.ACCOUNTS) ? booking.customer()
+                        : booking.reservationId();
+                outbox.addAll(host.store().container(container).query(partition,
+                        DocumentQuery.where("docType", Outbox.DOC_TYPE)));
+            }
+        }
+        return outbox;
+    }
+
+    /** The relay marks a document it sent itself only once its writer's time is up; a writer marks it before. */
+    private static boolean relayedByTheRelay(ObjectNode doc) {
+        Instant relayedAt = Instant.parse(doc.path("relayedAt").asText());
+        Instant relayAfter = Instant.parse(doc.path(OutboxWriter.RELAY_AFTER).asText());
+        return !relayedAt.isBefore(relayAfter);
+    }
+}

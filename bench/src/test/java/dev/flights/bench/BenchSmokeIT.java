@@ -21,7 +21,7 @@ class BenchSmokeIT {
     @Test
     void theBenchHasEveryPartTheReadmeTableShows() {
         assertThat(Bench.parts()).extracting(BenchPart::name)
-                .contains("cost");
+                .containsExactly("cold-start", "saga", "throughput", "cost");
     }
 
     static Stream<BenchPart> parts() {

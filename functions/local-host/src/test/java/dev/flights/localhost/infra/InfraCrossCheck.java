@@ -19,7 +19,8 @@ final class InfraCrossCheck {
     /** Settings the Functions platform reads, not the code. */
     static final Set<String> PLATFORM_SETTINGS = Set.of("AzureWebJobsStorage__accountName",
             "AzureWebJobsStorage__credential", "AzureWebJobsStorage__clientId", "APPLICATIONINSIGHTS_CONNECTION_STRING",
-            "APPLICATIONINSIGHTS_AUTHENTICATION_STRING", "APPLICATIONINSIGHTS_ENABLE_AGENT");
+            "APPLICATIONINSIGHTS_AUTHENTICATION_STRING", "APPLICATIONINSIGHTS_ENABLE_AGENT",
+            "languageWorkers__java__arguments");
 
     private static final BicepLiterals.Expression OWN_CLIENT_ID =
             new BicepLiterals.Expression("identity.properties.clientId");

@@ -172,6 +172,9 @@ class FunctionJsonIT {
     private static void assertPackageLayout(FunctionApp app) throws IOException {
         Path staging = staging(app);
         assertThat(staging.resolve("host.json")).hasSameTextualContentAs(FUNCTIONS.resolve("../host.json"));
+        // the class-data archive the package step's training run wrote (infra/ points the worker's JVM at it)
+        assertThat(staging.resolve("app-cds.jsa")).as("the class-data archive of %s", app.name()).isRegularFile()
+                .isNotEmptyFile();
 
         Path jar;
         try (Stream<Path> jars = Files.list(staging)) {

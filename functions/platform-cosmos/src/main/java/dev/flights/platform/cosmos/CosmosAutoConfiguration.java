@@ -12,12 +12,17 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
  * The Cosmos DB document store, when the app settings name an account ({@link CosmosSettings}); it comes before the
- * platform's in-memory default, which then steps aside. Without a setting nothing is created here.
+ * platform's in-memory default, which then steps aside. Without a setting nothing is created here. The client is
+ * a lazy bean the store asks for on its first use: starting the app builds no SDK client and connects nowhere (the
+ * Cosmos client would fetch the account's metadata and a token while it is built), which keeps the cold start short
+ * and lets an app start while Cosmos DB is out of reach.
  */
 @AutoConfiguration(before = PlatformAutoConfiguration.class)
 @Conditional(CosmosAutoConfiguration.CosmosConfigured.class)
@@ -26,6 +31,7 @@ public class CosmosAutoConfiguration {
     private static final Logger log = LoggerFactory.getLogger(CosmosAutoConfiguration.class);
 
     @Bean(destroyMethod = "close")
+    @Lazy
     @ConditionalOnMissingBean
     CosmosClient cosmosClient(Environment environment) {
         CosmosSettings settings = CosmosSettings.from(environment).orElseThrow();
@@ -45,8 +51,8 @@ public class CosmosAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(DocumentStore.class)
-    DocumentStore documentStore(CosmosClient client, Environment environment) {
-        return new CosmosDocumentStore(client, CosmosSettings.from(environment).orElseThrow().database());
+    DocumentStore documentStore(ObjectProvider<CosmosClient> client, Environment environment) {
+        return new CosmosDocumentStore(client::getObject, CosmosSettings.from(environment).orElseThrow().database());
     }
 
     /** Matches when {@code CosmosDBConnection__accountEndpoint} or {@code CosmosDBConnection} is set. */

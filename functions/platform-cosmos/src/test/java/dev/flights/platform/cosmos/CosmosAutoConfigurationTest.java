@@ -44,6 +44,21 @@ class CosmosAutoConfigurationTest {
     }
 
     @Test
+    void theAppStartsAndTakesItsContainersWithoutBuildingTheClientWhichTheFirstOperationBuilds() {
+        runner.withPropertyValues("CosmosDBConnection__accountEndpoint=https://127.0.0.1:9/",
+                        "CosmosDBConnection__credential=managedidentity", "CosmosDatabase=flights")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    DocumentStore store = context.getBean(DocumentStore.class);
+                    assertThat(store).isInstanceOf(CosmosDocumentStore.class);
+
+                    assertThat(store.container("reservations").partitionKeyField()).isEqualTo("reservationId");
+                    assertThat(context.getBeanFactory().containsSingleton("cosmosClient"))
+                            .as("the client, built while the app starts").isFalse();
+                });
+    }
+
+    @Test
     void anAccountWithoutADatabaseFailsTheStartNamingIt() {
         runner.withPropertyValues("CosmosDBConnection__accountEndpoint=https://example.documents.azure.com:443/")
                 .run(context -> assertThat(context.getStartupFailure()).rootCause()

@@ -10,7 +10,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
@@ -21,7 +23,9 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
  * Publishes to the Service Bus topic when the app has a Service Bus setting ({@value ServiceBusSenders#NAMESPACE_SETTING}
  * or {@value ServiceBusSenders#CONNECTION_STRING_SETTING}); runs before {@link PlatformAutoConfiguration}, whose
  * in-process topic then steps aside. Without either setting nothing here is created and the in-process default
- * stays. An {@link EventPublisher} a host registered itself also wins. The sender is closed with the context.
+ * stays. An {@link EventPublisher} a host registered itself also wins. The sender is a lazy bean, built when the
+ * first message is published (not while the app starts: building it loads the AMQP stack and the credential), and
+ * closed with the context.
  */
 @AutoConfiguration(before = PlatformAutoConfiguration.class)
 @ConditionalOnClass(ServiceBusSenderClient.class)
@@ -32,6 +36,7 @@ public class ServiceBusAutoConfiguration {
     private static final Logger log = LoggerFactory.getLogger(ServiceBusAutoConfiguration.class);
 
     @Bean(destroyMethod = "close")
+    @Lazy
     @ConditionalOnMissingBean
     ServiceBusSenderClient reservationEventsSender(Environment environment) {
         String topic = Subscriptions.load().topic();
@@ -40,8 +45,8 @@ public class ServiceBusAutoConfiguration {
     }
 
     @Bean
-    EventPublisher serviceBusEventPublisher(ServiceBusSenderClient reservationEventsSender) {
-        return new ServiceBusEventPublisher(reservationEventsSender);
+    EventPublisher serviceBusEventPublisher(ObjectProvider<ServiceBusSenderClient> reservationEventsSender) {
+        return new ServiceBusEventPublisher(reservationEventsSender::getObject);
     }
 
     /**

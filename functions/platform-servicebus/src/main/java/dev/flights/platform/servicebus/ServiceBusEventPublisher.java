@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -66,10 +67,19 @@ public final class ServiceBusEventPublisher implements EventPublisher {
     private static final String BLOCKING_TIMEOUT = "Timeout on blocking read";
     private static final String MESSAGE_SIZE_EXCEEDED = "MESSAGE_SIZE_EXCEEDED";
 
-    private final ServiceBusSenderClient sender;
+    private final Supplier<ServiceBusSenderClient> senders;
 
     public ServiceBusEventPublisher(ServiceBusSenderClient sender) {
-        this.sender = Objects.requireNonNull(sender, "sender");
+        Objects.requireNonNull(sender, "sender");
+        this.senders = () -> sender;
+    }
+
+    /**
+     * A publisher whose sender {@code senders} gives when the first message is published (a lazy bean: the app starts
+     * without building the Service Bus client).
+     */
+    public ServiceBusEventPublisher(Supplier<ServiceBusSenderClient> senders) {
+        this.senders = Objects.requireNonNull(senders, "senders");
     }
 
     @Override
@@ -83,16 +93,17 @@ public final class ServiceBusEventPublisher implements EventPublisher {
         for (OutgoingMessage message : messages) {
             converted.add(toServiceBusMessage(message));
         }
+        ServiceBusSenderClient sender = senders.get();
         String topic = sender.getEntityPath();
         int first = 0;
         while (first < messages.size()) {
-            first = sendNextBatch(messages, converted, first, topic);
+            first = sendNextBatch(sender, messages, converted, first, topic);
         }
     }
 
     /** Fills one batch from {@code first} on, sends it, and returns the index of the first message left out. */
-    private int sendNextBatch(List<OutgoingMessage> messages, List<ServiceBusMessage> converted, int first,
-            String topic) {
+    private int sendNextBatch(ServiceBusSenderClient sender, List<OutgoingMessage> messages,
+            List<ServiceBusMessage> converted, int first, String topic) {
         int next = first;
         try {
             ServiceBusMessageBatch batch = sender.createMessageBatch();

@@ -96,6 +96,21 @@ class ServiceBusAutoConfigurationTest {
     }
 
     @Test
+    void theAppStartsWithoutBuildingTheSenderWhichItsFirstUseBuilds() {
+        runner.withPropertyValues(ServiceBusSenders.NAMESPACE_SETTING + "=127.0.0.1",
+                "ServiceBusConnection__credential=managedidentity").run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context).getBean(EventPublisher.class).isInstanceOf(ServiceBusEventPublisher.class);
+                    assertThat(context.getBeanFactory().containsSingleton("reservationEventsSender"))
+                            .as("the sender, built while the app starts").isFalse();
+
+                    assertThat(context.getBean(ServiceBusSenderClient.class).getEntityPath())
+                            .isEqualTo("reservation-events");
+                    assertThat(context.getBeanFactory().containsSingleton("reservationEventsSender")).isTrue();
+                });
+    }
+
+    @Test
     void theSenderIsClosedWithTheContext() {
         runner.withPropertyValues(ServiceBusSenders.CONNECTION_STRING_SETTING + "=" + CONNECTION_STRING).run(context -> {
             String[] names = context.getBeanNamesForType(ServiceBusSenderClient.class);

@@ -89,7 +89,15 @@ final class Scheduler {
          * that time; otherwise it hands the turn back and waits to be picked after the answer.
          */
         private void pause() {
-            Instant answer = now().plusMillis(1 + random.nextInt(CALL_MILLIS));
+            pauseUntil(now().plusMillis(1 + random.nextInt(CALL_MILLIS)));
+        }
+
+        private void sleep(Duration duration) {
+            pauseUntil(now().plus(duration));
+        }
+
+        /** Goes on at {@code answer} in virtual time, letting whatever is due before then run meanwhile. */
+        private void pauseUntil(Instant answer) {
             if (runnable.size() == 1 && (timers.isEmpty() || timers.first().at().isAfter(answer))) {
                 clock.set(answer);
                 inline++;
@@ -181,6 +189,18 @@ final class Scheduler {
             return;
         }
         task.pause();
+    }
+
+    /**
+     * An invocation waits {@code duration} of virtual time (the outbox relay's pauses while it leaves a document to
+     * its writer): others run meanwhile. Only an invocation waits; the scheduler's own thread never does.
+     */
+    static void sleep(Duration duration) {
+        Task task = CURRENT.get();
+        if (task == null) {
+            throw new IllegalStateException("only an invocation waits on the virtual clock");
+        }
+        task.sleep(duration);
     }
 
     /** The invocation this thread runs, or null on the scheduler's own thread. */

@@ -5,6 +5,7 @@ import dev.flights.localhost.discovery.FunctionApp;
 import dev.flights.localhost.discovery.FunctionDefinition;
 import dev.flights.localhost.triggers.FunctionInvoker;
 import dev.flights.pay.application.PaymentCircuit;
+import dev.flights.platform.outbox.OutboxRelay;
 import dev.flights.platform.spring.RequiredSettings;
 import com.microsoft.azure.functions.annotation.ServiceBusTopicTrigger;
 import java.time.Instant;
@@ -87,6 +88,7 @@ final class SimApps {
                     c.getBeanFactory().registerSingleton("documentStore", store.viewOf(app.name()));
                     c.getBeanFactory().registerSingleton("eventPublisher", topic);
                     c.getBeanFactory().registerSingleton("clock", clock);
+                    c.getBeanFactory().registerSingleton("outboxRelaySleeper", (OutboxRelay.Sleeper) Scheduler::sleep);
                     if (app.name().equals("notify")) {
                         c.getBeanFactory().registerSingleton("webhook", webhook);
                     }

@@ -48,21 +48,30 @@ public final class OutboxRelay {
     private final Duration grace;
     private final Sleeper sleeper;
 
-    /** How the relay pauses while it leaves documents to their writer (a test passes its own). */
+    /**
+     * How the relay pauses while it leaves documents to their writer: the thread sleeps, unless a test or the
+     * simulation (whose clock is virtual) gives a bean of its own.
+     */
     @FunctionalInterface
-    interface Sleeper {
+    public interface Sleeper {
+
+        Sleeper THREAD = duration -> Thread.sleep(duration.toMillis());
+
         void sleep(Duration duration) throws InterruptedException;
     }
 
     /** @param ttl how long a relayed outbox document is kept (Cosmos DB deletes it after that) */
     public OutboxRelay(EventPublisher publisher, DocumentStore store, Clock clock, Duration ttl) {
-        this(publisher, store, clock, ttl, OutboxSettings.defaults().relayGrace(),
-                duration -> Thread.sleep(duration.toMillis()));
+        this(publisher, store, clock, ttl, OutboxSettings.defaults().relayGrace(), Sleeper.THREAD);
     }
 
     public OutboxRelay(EventPublisher publisher, DocumentStore store, Clock clock, OutboxSettings settings) {
-        this(publisher, store, clock, settings.ttl(), settings.relayGrace(),
-                duration -> Thread.sleep(duration.toMillis()));
+        this(publisher, store, clock, settings, Sleeper.THREAD);
+    }
+
+    public OutboxRelay(EventPublisher publisher, DocumentStore store, Clock clock, OutboxSettings settings,
+            Sleeper sleeper) {
+        this(publisher, store, clock, settings.ttl(), settings.relayGrace(), sleeper);
     }
 
     OutboxRelay(EventPublisher publisher, DocumentStore store, Clock clock, Duration ttl, Duration grace,

@@ -74,8 +74,9 @@ public class PlatformAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    OutboxRelay outboxRelay(EventPublisher publisher, DocumentStore store, Clock clock, OutboxSettings outbox) {
-        return new OutboxRelay(publisher, store, clock, outbox);
+    OutboxRelay outboxRelay(EventPublisher publisher, DocumentStore store, Clock clock, OutboxSettings outbox,
+            ObjectProvider<OutboxRelay.Sleeper> sleeper) {
+        return new OutboxRelay(publisher, store, clock, outbox, sleeper.getIfAvailable(() -> OutboxRelay.Sleeper.THREAD));
     }
 
     /** How every app commits its outbox: publishing right after the commit unless {@code OUTBOX_DIRECT_PUBLISH=false}. */

@@ -1,5 +1,6 @@
 package dev.flights.bench;
 
+import dev.flights.bench.throughput.ThroughputBench;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +29,7 @@ public final class Bench {
 
     /** Every part, in the order the table shows them. */
     static List<BenchPart> parts() {
-        return List.of();
+        return List.of(new ThroughputBench());
     }
 
     public static void main(String[] args) throws Exception {

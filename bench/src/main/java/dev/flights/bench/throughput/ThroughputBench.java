@@ -1,0 +1,216 @@
+package dev.flights.bench.throughput;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flights.bench.BenchContext;
+import dev.flights.bench.BenchPart;
+import dev.flights.bench.ChildJvm;
+import dev.flights.bench.Figure;
+import dev.flights.bench.LocalHostProcess;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Throughput on the local host: {@code reservations} POST /api/reservations over {@code users} signed-in customers
+ * who deposited enough beforehand, {@value #IN_FLIGHT} requests in flight, from this JVM (the host runs in its own).
+ * A reservation is complete when it reached a terminal status (TICKETED or REJECTED): the host is asked whether it
+ * is quiet ({@code GET /admin/status}) and then every reservation is read from the system of record, whose
+ * {@code createdAt} and {@code updatedAt} (the host's clock) give request → terminal. The baseline, in the same run
+ * and with the same driver and requests: the JDK HTTP server on the same settings answering 202 and nothing else
+ * ({@link RawServer}). A warm-up round (a tenth as many, not counted) goes first on both.
+ *
+ * <p>{@code BENCH_JFR=true} in the environment records the host with JFR's profiling settings into
+ * {@code local-host.jfr} in the part's directory (for {@code jfr print --events jdk.ExecutionSample}).
+ */
+public final class ThroughputBench implements BenchPart {
+
+    static final int IN_FLIGHT = 16;
+    private static final String PART = "throughput";
+    private static final String RAW = "raw 202 server";
+    private static final Set<String> TERMINAL = Set.of("TICKETED", "REJECTED");
+    private static final Pattern RAW_READY = Pattern.compile("Ready: open (http://\\S+?)/ ");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long PRICE = 100;
+
+    @Override
+    public String name() {
+        return PART;
+    }
+
+    @Override
+    public List<Figure> run(BenchContext context) throws Exception {
+        int users = context.smoke() ? 10 : 1_000;
+        int reservations = context.smoke() ? 50 : 10_000;
+        int warmUp = reservations / 10;
+        Path dir = context.dir(PART);
+        LoadDriver.Result raw;
+        try (LoadDriver driver = new LoadDriver(IN_FLIGHT);
+                ChildJvm server = ChildJvm.start(RawServer.class.getName(), List.of(), List.of(), Map.of(),
+                        dir.resolve("raw-server.log"))) {
+            URI base = URI.create(server.awaitLine(RAW_READY, Duration.ofMinutes(1)).group(1));
+            String[] tokens = new String[users];
+            Arrays.fill(tokens, "bench-token");
+            driver.run(warmUp, i -> reserve(base, tokens, users, i, "w"));
+            raw = driver.run(reservations, i -> reserve(base, tokens, users, i, "r"));
+            context.progress("raw 202 server: %,.0f POST/s, p50 %.1f ms, p99 %.1f ms", raw.perSecond(),
+                    raw.latencyMillis(0.5), raw.latencyMillis(0.99));
+        }
+        try (LoadDriver driver = new LoadDriver(IN_FLIGHT);
+                LocalHostProcess host = LocalHostProcess.start(dir.resolve("local-host.log"), hostJvmArgs(dir),
+                        List.of(), Map.of())) {
+            return measureHost(context, driver, host.baseUri(), users, reservations, warmUp, raw);
+        }
+    }
+
+    private List<Figure> measureHost(BenchContext context, LoadDriver driver, URI base, int users, int reservations,
+            int warmUp, LoadDriver.Result raw) throws Exception {
+        String admin = signIn(driver, base, List.of("bench-operator"), "[\"admin\"]")[0];
+        List<String> names = new ArrayList<>();
+        for (int u = 0; u < users; u++) {
+            names.add(String.format("bench-%04d", u));
+        }
+        String[] tokens = signIn(driver, base, names, "[]");
+        long perUser = (reservations + warmUp) / users + 2;
+        LoadDriver.Result deposits = driver.run(users, i -> authorized(base, "/api/accounts/" + names.get(i)
+                + "/deposits", tokens[i]).header("Idempotency-Key", "bench-" + i)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"amount\":" + perUser * PRICE + "}")).build());
+        requireStatus(deposits, 200, "deposit");
+        awaitTerminal(context, driver, base, admin, tokens, List.of(), users);
+        context.progress("host: %d customers signed in and paid in; warming up with %d reservations", users, warmUp);
+
+        List<String> warm = ids(driver.run(warmUp, i -> reserve(base, tokens, users, i, "w")));
+        awaitTerminal(context, driver, base, admin, tokens, warm, users);
+
+        LoadDriver.Result posts = driver.run(reservations, i -> reserve(base, tokens, users, i, "r"));
+        List<String> ids = ids(posts);
+        context.progress("host: %,.0f POST/s, p50 %.1f ms, p99 %.1f ms; waiting for the sagas", posts.perSecond(),
+                posts.latencyMillis(0.5), posts.latencyMillis(0.99));
+        List<JsonNode> done = awaitTerminal(context, driver, base, admin, tokens, ids, users);
+
+        long[] toTerminal = new long[done.size()];
+        Instant last = posts.started();
+        long rejected = 0;
+        for (int i = 0; i < done.size(); i++) {
+            JsonNode reservation = done.get(i);
+            Instant created = Instant.parse(reservation.path("createdAt").asText());
+            Instant updated = Instant.parse(reservation.path("updatedAt").asText());
+            toTerminal[i] = Duration.between(created, updated).toNanos();
+            last = updated.isAfter(last) ? updated : last;
+            rejected += "REJECTED".equals(reservation.path("status").asText()) ? 1 : 0;
+        }
+        Arrays.sort(toTerminal);
+        double completedPerSecond = done.size() / (Duration.between(posts.started(), last).toNanos() / 1e9);
+        context.progress("host: %d reservations terminal (%d rejected), %,.0f completed/s, request -> terminal"
+                + " p50 %.0f ms, p99 %.0f ms", done.size(), rejected, completedPerSecond,
+                LoadDriver.percentile(toTerminal, 0.5) / 1e6, LoadDriver.percentile(toTerminal, 0.99) / 1e6);
+
+        String load = String.format("%,d over %,d users, %d in flight", reservations, users, IN_FLIGHT);
+        return List.of(
+                Figure.shown(PART, "POST /api/reservations (" + load + ")", posts.perSecond(), "/s", RAW,
+                        raw.perSecond()),
+                Figure.shown(PART, "POST p50", posts.latencyMillis(0.5), "ms", RAW, raw.latencyMillis(0.5)),
+                Figure.atMost(PART, "POST p99", posts.latencyMillis(0.99), "ms", RAW, raw.latencyMillis(0.99), 50),
+                Figure.atLeast(PART, "completed reservations (TICKETED or REJECTED)", completedPerSecond, "/s",
+                        RAW + " POST", raw.perSecond(), 1_000),
+                Figure.shown(PART, "request → terminal p50", LoadDriver.percentile(toTerminal, 0.5) / 1e6, "ms",
+                        RAW + " POST p50", raw.latencyMillis(0.5)),
+                Figure.shown(PART, "request → terminal p99", LoadDriver.percentile(toTerminal, 0.99) / 1e6, "ms",
+                        RAW + " POST p99", raw.latencyMillis(0.99)));
+    }
+
+    /**
+     * Waits until the host is quiet three looks in a row, then reads every reservation; when one is not terminal
+     * yet (a look can fall between two steps of a saga) it waits again.
+     */
+    private static List<JsonNode> awaitTerminal(BenchContext context, LoadDriver driver, URI base, String admin,
+            String[] tokens, List<String> ids, int users) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(context.smoke() ? 2 : 15).toNanos();
+        long nextProgress = System.nanoTime();
+        while (true) {
+            int quiet = 0;
+            while (quiet < 3) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the host was not quiet in time");
+                }
+                Thread.sleep(100);
+                LoadDriver.Answer status = driver.run(1, i -> authorized(base, "/admin/status", admin).GET().build())
+                        .answers().get(0);
+                quiet = JSON.readTree(status.body()).path("quiet").asBoolean() ? quiet + 1 : 0;
+                if (System.nanoTime() > nextProgress) {
+                    context.progress("  waiting for the host to be quiet");
+                    nextProgress = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+                }
+            }
+            // the reservation at index i was made by customer i % users (see reserve)
+            LoadDriver.Result read = driver.run(ids.size(), i -> authorized(base, "/api/reservations/" + ids.get(i),
+                    tokens[i % users]).GET().build());
+            requireStatus(read, 200, "reading a reservation");
+            List<JsonNode> reservations = new ArrayList<>();
+            for (LoadDriver.Answer answer : read.answers()) {
+                reservations.add(JSON.readTree(answer.body()));
+            }
+            if (reservations.stream().allMatch(r -> TERMINAL.contains(r.path("status").asText()))) {
+                return reservations;
+            }
+        }
+    }
+
+    private static HttpRequest reserve(URI base, String[] tokens, int users, int i, String round) {
+        int user = i % users;
+        return authorized(base, "/api/reservations", tokens[user]).header("Content-Type", "application/json")
+                .header("Idempotency-Key", "bench-" + round + "-" + i)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"flightId\":\"BENCH" + (i % 100) + "\"}")).build();
+    }
+
+    private static HttpRequest.Builder authorized(URI base, String path, String token) {
+        return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30)).header("X-ZUMO-AUTH", token);
+    }
+
+    private static String[] signIn(LoadDriver driver, URI base, List<String> users, String roles) throws Exception {
+        LoadDriver.Result result = driver.run(users.size(), i -> HttpRequest.newBuilder(base.resolve("/.auth/login/dev"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":\"" + users.get(i) + "\",\"roles\":" + roles
+                        + "}")).build());
+        requireStatus(result, 200, "dev sign-in");
+        String[] tokens = new String[users.size()];
+        for (LoadDriver.Answer answer : result.answers()) {
+            tokens[answer.index()] = JSON.readTree(answer.body()).path("authenticationToken").asText();
+        }
+        return tokens;
+    }
+
+    private static List<String> ids(LoadDriver.Result posts) throws Exception {
+        requireStatus(posts, 202, "POST /api/reservations");
+        List<String> ids = new ArrayList<>();
+        for (LoadDriver.Answer answer : posts.answers()) {
+            ids.add(JSON.readTree(answer.body()).path("reservationId").asText());
+        }
+        return ids;
+    }
+
+    private static void requireStatus(LoadDriver.Result result, int status, String what) {
+        for (LoadDriver.Answer answer : result.answers()) {
+            if (answer.status() != status) {
+                throw new IllegalStateException(what + " answered " + answer.status() + " instead of " + status + ": "
+                        + answer.body());
+            }
+        }
+    }
+
+    private static List<String> hostJvmArgs(Path dir) {
+        if (!Boolean.parseBoolean(System.getenv("BENCH_JFR"))) {
+            return List.of();
+        }
+        return List.of("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+                + dir.resolve("local-host.jfr"));
+    }
+}

@@ -53,6 +53,7 @@ public final class ThroughputBench implements BenchPart {
         int warmUp = reservations / 10;
         Path dir = context.dir(PART);
         LoadDriver.Result raw;
+        double rawCpuPerPost;
         try (LoadDriver driver = new LoadDriver(IN_FLIGHT);
                 ChildJvm server = ChildJvm.start(RawServer.class.getName(), List.of(), List.of(), Map.of(),
                         dir.resolve("raw-server.log"))) {
@@ -60,19 +61,24 @@ public final class ThroughputBench implements BenchPart {
             String[] tokens = new String[users];
             Arrays.fill(tokens, "bench-token");
             driver.run(warmUp, i -> reserve(base, tokens, users, i, "w"));
+            Duration cpuBefore = cpu(server.process());
+            Duration driverBefore = cpu(ProcessHandle.current());
             raw = driver.run(reservations, i -> reserve(base, tokens, users, i, "r"));
-            context.progress("raw 202 server: %,.0f POST/s, p50 %.1f ms, p99 %.1f ms", raw.perSecond(),
-                    raw.latencyMillis(0.5), raw.latencyMillis(0.99));
+            rawCpuPerPost = cpu(server.process()).minus(cpuBefore).toNanos() / 1e6 / reservations;
+            context.progress("raw 202 server: %,.0f POST/s, p50 %.1f ms, p99 %.1f ms, %.3f ms CPU per POST (the"
+                    + " driver: %.3f ms)", raw.perSecond(), raw.latencyMillis(0.5), raw.latencyMillis(0.99),
+                    rawCpuPerPost, cpu(ProcessHandle.current()).minus(driverBefore).toNanos() / 1e6 / reservations);
         }
         try (LoadDriver driver = new LoadDriver(IN_FLIGHT);
                 LocalHostProcess host = LocalHostProcess.start(dir.resolve("local-host.log"), hostJvmArgs(dir),
                         List.of(), Map.of())) {
-            return measureHost(context, driver, host.baseUri(), users, reservations, warmUp, raw);
+            return measureHost(context, driver, host.jvm().process(), host.baseUri(), users, reservations, warmUp,
+                    raw, rawCpuPerPost);
         }
     }
 
-    private List<Figure> measureHost(BenchContext context, LoadDriver driver, URI base, int users, int reservations,
-            int warmUp, LoadDriver.Result raw) throws Exception {
+    private List<Figure> measureHost(BenchContext context, LoadDriver driver, Process host, URI base, int users,
+            int reservations, int warmUp, LoadDriver.Result raw, double rawCpuPerPost) throws Exception {
         String admin = signIn(driver, base, List.of("bench-operator"), "[\"admin\"]")[0];
         List<String> names = new ArrayList<>();
         for (int u = 0; u < users; u++) {
@@ -90,11 +96,15 @@ public final class ThroughputBench implements BenchPart {
         List<String> warm = ids(driver.run(warmUp, i -> reserve(base, tokens, users, i, "w")));
         awaitTerminal(context, driver, base, admin, tokens, warm, users);
 
+        Duration cpuBefore = cpu(host);
         LoadDriver.Result posts = driver.run(reservations, i -> reserve(base, tokens, users, i, "r"));
         List<String> ids = ids(posts);
         context.progress("host: %,.0f POST/s, p50 %.1f ms, p99 %.1f ms; waiting for the sagas", posts.perSecond(),
                 posts.latencyMillis(0.5), posts.latencyMillis(0.99));
-        List<JsonNode> done = awaitTerminal(context, driver, base, admin, tokens, ids, users);
+        Duration[] cpuAtQuiet = new Duration[1];
+        List<JsonNode> done = awaitTerminal(context, driver, base, admin, tokens, ids, users,
+                () -> cpuAtQuiet[0] = cpu(host));
+        double cpuPerReservation = cpuAtQuiet[0].minus(cpuBefore).toNanos() / 1e6 / reservations;
 
         long[] toTerminal = new long[done.size()];
         Instant last = posts.started();
@@ -110,8 +120,9 @@ public final class ThroughputBench implements BenchPart {
         Arrays.sort(toTerminal);
         double completedPerSecond = done.size() / (Duration.between(posts.started(), last).toNanos() / 1e9);
         context.progress("host: %d reservations terminal (%d rejected), %,.0f completed/s, request -> terminal"
-                + " p50 %.0f ms, p99 %.0f ms", done.size(), rejected, completedPerSecond,
-                LoadDriver.percentile(toTerminal, 0.5) / 1e6, LoadDriver.percentile(toTerminal, 0.99) / 1e6);
+                + " p50 %.0f ms, p99 %.0f ms; %.2f ms of host CPU per reservation", done.size(), rejected,
+                completedPerSecond, LoadDriver.percentile(toTerminal, 0.5) / 1e6,
+                LoadDriver.percentile(toTerminal, 0.99) / 1e6, cpuPerReservation);
 
         String load = String.format("%,d over %,d users, %d in flight", reservations, users, IN_FLIGHT);
         return List.of(
@@ -124,7 +135,9 @@ public final class ThroughputBench implements BenchPart {
                 Figure.shown(PART, "request → terminal p50", LoadDriver.percentile(toTerminal, 0.5) / 1e6, "ms",
                         RAW + " POST p50", raw.latencyMillis(0.5)),
                 Figure.shown(PART, "request → terminal p99", LoadDriver.percentile(toTerminal, 0.99) / 1e6, "ms",
-                        RAW + " POST p99", raw.latencyMillis(0.99)));
+                        RAW + " POST p99", raw.latencyMillis(0.99)),
+                Figure.shown(PART, "host CPU per reservation, POST to terminal (all threads)", cpuPerReservation,
+                        "ms", RAW + " per POST", rawCpuPerPost));
     }
 
     /**
@@ -133,6 +146,11 @@ public final class ThroughputBench implements BenchPart {
      */
     private static List<JsonNode> awaitTerminal(BenchContext context, LoadDriver driver, URI base, String admin,
             String[] tokens, List<String> ids, int users) throws Exception {
+        return awaitTerminal(context, driver, base, admin, tokens, ids, users, () -> { });
+    }
+
+    private static List<JsonNode> awaitTerminal(BenchContext context, LoadDriver driver, URI base, String admin,
+            String[] tokens, List<String> ids, int users, Runnable whenQuiet) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(context.smoke() ? 2 : 15).toNanos();
         long nextProgress = System.nanoTime();
         while (true) {
@@ -150,6 +168,7 @@ public final class ThroughputBench implements BenchPart {
                     nextProgress = System.nanoTime() + Duration.ofSeconds(10).toNanos();
                 }
             }
+            whenQuiet.run();
             // the reservation at index i was made by customer i % users (see reserve)
             LoadDriver.Result read = driver.run(ids.size(), i -> authorized(base, "/api/reservations/" + ids.get(i),
                     tokens[i % users]).GET().build());
@@ -204,6 +223,16 @@ public final class ThroughputBench implements BenchPart {
                         + answer.body());
             }
         }
+    }
+
+    /** The CPU time the process used so far, all its threads. */
+    private static Duration cpu(Process process) {
+        return cpu(process.toHandle());
+    }
+
+    private static Duration cpu(ProcessHandle process) {
+        return process.info().totalCpuDuration()
+                .orElseThrow(() -> new IllegalStateException("this system does not tell a process's CPU time"));
     }
 
     private static List<String> hostJvmArgs(Path dir) {

@@ -8,7 +8,6 @@ import dev.flights.bench.ChildJvm;
 import dev.flights.bench.Figure;
 import dev.flights.bench.LocalHostProcess;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,55 +53,55 @@ public final class ThroughputBench implements BenchPart {
         Path dir = context.dir(PART);
         LoadDriver.Result raw;
         double rawCpuPerPost;
-        try (LoadDriver driver = new LoadDriver(IN_FLIGHT);
-                ChildJvm server = ChildJvm.start(RawServer.class.getName(), List.of(), List.of(), Map.of(),
-                        dir.resolve("raw-server.log"))) {
-            URI base = URI.create(server.awaitLine(RAW_READY, Duration.ofMinutes(1)).group(1));
+        try (ChildJvm server = ChildJvm.start(RawServer.class.getName(), List.of(), List.of(), Map.of(),
+                        dir.resolve("raw-server.log"));
+                LoadDriver driver = new LoadDriver(
+                        URI.create(server.awaitLine(RAW_READY, Duration.ofMinutes(1)).group(1)), IN_FLIGHT)) {
             String[] tokens = new String[users];
             Arrays.fill(tokens, "bench-token");
-            driver.run(warmUp, i -> reserve(base, tokens, users, i, "w"));
+            driver.run(warmUp, i -> reserve(tokens, users, i, "w"));
             Duration cpuBefore = cpu(server.process());
             Duration driverBefore = cpu(ProcessHandle.current());
-            raw = driver.run(reservations, i -> reserve(base, tokens, users, i, "r"));
+            raw = driver.run(reservations, i -> reserve(tokens, users, i, "r"));
             rawCpuPerPost = cpu(server.process()).minus(cpuBefore).toNanos() / 1e6 / reservations;
             context.progress("raw 202 server: %,.0f POST/s, p50 %.1f ms, p99 %.1f ms, %.3f ms CPU per POST (the"
                     + " driver: %.3f ms)", raw.perSecond(), raw.latencyMillis(0.5), raw.latencyMillis(0.99),
                     rawCpuPerPost, cpu(ProcessHandle.current()).minus(driverBefore).toNanos() / 1e6 / reservations);
         }
-        try (LoadDriver driver = new LoadDriver(IN_FLIGHT);
-                LocalHostProcess host = LocalHostProcess.start(dir.resolve("local-host.log"), hostJvmArgs(dir),
-                        List.of(), Map.of())) {
-            return measureHost(context, driver, host.jvm().process(), host.baseUri(), users, reservations, warmUp,
-                    raw, rawCpuPerPost);
+        try (LocalHostProcess host = LocalHostProcess.start(dir.resolve("local-host.log"), hostJvmArgs(dir),
+                        List.of(), Map.of());
+                LoadDriver driver = new LoadDriver(host.baseUri(), IN_FLIGHT)) {
+            return measureHost(context, driver, host.jvm().process(), users, reservations, warmUp, raw,
+                    rawCpuPerPost);
         }
     }
 
-    private List<Figure> measureHost(BenchContext context, LoadDriver driver, Process host, URI base, int users,
+    private List<Figure> measureHost(BenchContext context, LoadDriver driver, Process host, int users,
             int reservations, int warmUp, LoadDriver.Result raw, double rawCpuPerPost) throws Exception {
-        String admin = signIn(driver, base, List.of("bench-operator"), "[\"admin\"]")[0];
+        String admin = signIn(driver, List.of("bench-operator"), "[\"admin\"]")[0];
         List<String> names = new ArrayList<>();
         for (int u = 0; u < users; u++) {
             names.add(String.format("bench-%04d", u));
         }
-        String[] tokens = signIn(driver, base, names, "[]");
+        String[] tokens = signIn(driver, names, "[]");
         long perUser = (reservations + warmUp) / users + 2;
-        LoadDriver.Result deposits = driver.run(users, i -> authorized(base, "/api/accounts/" + names.get(i)
-                + "/deposits", tokens[i]).header("Idempotency-Key", "bench-" + i)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"amount\":" + perUser * PRICE + "}")).build());
+        LoadDriver.Result deposits = driver.run(users, i -> LoadDriver.Request.post("/api/accounts/" + names.get(i)
+                + "/deposits", Map.of("X-ZUMO-AUTH", tokens[i], "Content-Type", "application/json",
+                        "Idempotency-Key", "bench-" + i), "{\"amount\":" + perUser * PRICE + "}"));
         requireStatus(deposits, 200, "deposit");
-        awaitTerminal(context, driver, base, admin, tokens, List.of(), users);
+        awaitTerminal(context, driver, admin, tokens, List.of(), users);
         context.progress("host: %d customers signed in and paid in; warming up with %d reservations", users, warmUp);
 
-        List<String> warm = ids(driver.run(warmUp, i -> reserve(base, tokens, users, i, "w")));
-        awaitTerminal(context, driver, base, admin, tokens, warm, users);
+        List<String> warm = ids(driver.run(warmUp, i -> reserve(tokens, users, i, "w")));
+        awaitTerminal(context, driver, admin, tokens, warm, users);
 
         Duration cpuBefore = cpu(host);
-        LoadDriver.Result posts = driver.run(reservations, i -> reserve(base, tokens, users, i, "r"));
+        LoadDriver.Result posts = driver.run(reservations, i -> reserve(tokens, users, i, "r"));
         List<String> ids = ids(posts);
         context.progress("host: %,.0f POST/s, p50 %.1f ms, p99 %.1f ms; waiting for the sagas", posts.perSecond(),
                 posts.latencyMillis(0.5), posts.latencyMillis(0.99));
         Duration[] cpuAtQuiet = new Duration[1];
-        List<JsonNode> done = awaitTerminal(context, driver, base, admin, tokens, ids, users,
+        List<JsonNode> done = awaitTerminal(context, driver, admin, tokens, ids, users,
                 () -> cpuAtQuiet[0] = cpu(host));
         double cpuPerReservation = cpuAtQuiet[0].minus(cpuBefore).toNanos() / 1e6 / reservations;
 
@@ -144,12 +143,12 @@ public final class ThroughputBench implements BenchPart {
      * Waits until the host is quiet three looks in a row, then reads every reservation; when one is not terminal
      * yet (a look can fall between two steps of a saga) it waits again.
      */
-    private static List<JsonNode> awaitTerminal(BenchContext context, LoadDriver driver, URI base, String admin,
+    private static List<JsonNode> awaitTerminal(BenchContext context, LoadDriver driver, String admin,
             String[] tokens, List<String> ids, int users) throws Exception {
-        return awaitTerminal(context, driver, base, admin, tokens, ids, users, () -> { });
+        return awaitTerminal(context, driver, admin, tokens, ids, users, () -> { });
     }
 
-    private static List<JsonNode> awaitTerminal(BenchContext context, LoadDriver driver, URI base, String admin,
+    private static List<JsonNode> awaitTerminal(BenchContext context, LoadDriver driver, String admin,
             String[] tokens, List<String> ids, int users, Runnable whenQuiet) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(context.smoke() ? 2 : 15).toNanos();
         long nextProgress = System.nanoTime();
@@ -160,8 +159,8 @@ public final class ThroughputBench implements BenchPart {
                     throw new IllegalStateException("the host was not quiet in time");
                 }
                 Thread.sleep(100);
-                LoadDriver.Answer status = driver.run(1, i -> authorized(base, "/admin/status", admin).GET().build())
-                        .answers().get(0);
+                LoadDriver.Answer status = driver.run(1, i -> LoadDriver.Request.get("/admin/status",
+                        Map.of("X-ZUMO-AUTH", admin))).answers().get(0);
                 quiet = JSON.readTree(status.body()).path("quiet").asBoolean() ? quiet + 1 : 0;
                 if (System.nanoTime() > nextProgress) {
                     context.progress("  waiting for the host to be quiet");
@@ -170,8 +169,8 @@ public final class ThroughputBench implements BenchPart {
             }
             whenQuiet.run();
             // the reservation at index i was made by customer i % users (see reserve)
-            LoadDriver.Result read = driver.run(ids.size(), i -> authorized(base, "/api/reservations/" + ids.get(i),
-                    tokens[i % users]).GET().build());
+            LoadDriver.Result read = driver.run(ids.size(), i -> LoadDriver.Request.get("/api/reservations/"
+                    + ids.get(i), Map.of("X-ZUMO-AUTH", tokens[i % users])));
             requireStatus(read, 200, "reading a reservation");
             List<JsonNode> reservations = new ArrayList<>();
             for (LoadDriver.Answer answer : read.answers()) {
@@ -183,22 +182,16 @@ public final class ThroughputBench implements BenchPart {
         }
     }
 
-    private static HttpRequest reserve(URI base, String[] tokens, int users, int i, String round) {
-        int user = i % users;
-        return authorized(base, "/api/reservations", tokens[user]).header("Content-Type", "application/json")
-                .header("Idempotency-Key", "bench-" + round + "-" + i)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"flightId\":\"BENCH" + (i % 100) + "\"}")).build();
+    private static LoadDriver.Request reserve(String[] tokens, int users, int i, String round) {
+        return LoadDriver.Request.post("/api/reservations", Map.of("X-ZUMO-AUTH", tokens[i % users],
+                "Content-Type", "application/json", "Idempotency-Key", "bench-" + round + "-" + i),
+                "{\"flightId\":\"BENCH" + (i % 100) + "\"}");
     }
 
-    private static HttpRequest.Builder authorized(URI base, String path, String token) {
-        return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30)).header("X-ZUMO-AUTH", token);
-    }
-
-    private static String[] signIn(LoadDriver driver, URI base, List<String> users, String roles) throws Exception {
-        LoadDriver.Result result = driver.run(users.size(), i -> HttpRequest.newBuilder(base.resolve("/.auth/login/dev"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":\"" + users.get(i) + "\",\"roles\":" + roles
-                        + "}")).build());
+    private static String[] signIn(LoadDriver driver, List<String> users, String roles) throws Exception {
+        LoadDriver.Result result = driver.run(users.size(), i -> LoadDriver.Request.post("/.auth/login/dev",
+                Map.of("Content-Type", "application/json"),
+                "{\"userId\":\"" + users.get(i) + "\",\"roles\":" + roles + "}"));
         requireStatus(result, 200, "dev sign-in");
         String[] tokens = new String[users.size()];
         for (LoadDriver.Answer answer : result.answers()) {

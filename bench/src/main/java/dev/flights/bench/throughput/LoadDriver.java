@@ -114,7 +114,7 @@ public final class LoadDriver implements AutoCloseable {
             connection = connections[loop] = new Connection(base);
         }
         long sent = System.nanoTime();
-        Answer answer;
+        Exchanged answer;
         try {
             answer = connection.exchange(index, bytes, sent);
         } catch (EOFException closedBeforeAnswering) {

@@ -2,12 +2,18 @@ package dev.flights.bench.throughput;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flights.bench.BenchContext;
 import dev.flights.bench.BenchPart;
 import dev.flights.bench.ChildJvm;
 import dev.flights.bench.Figure;
 import dev.flights.bench.LocalHostProcess;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,8 +74,8 @@ public final class ThroughputBench implements BenchPart {
                     + " driver: %.3f ms)", raw.perSecond(), raw.latencyMillis(0.5), raw.latencyMillis(0.99),
                     rawCpuPerPost, cpu(ProcessHandle.current()).minus(driverBefore).toNanos() / 1e6 / reservations);
         }
-        try (LocalHostProcess host = LocalHostProcess.start(dir.resolve("local-host.log"), hostJvmArgs(dir),
-                        List.of(), Map.of());
+        try (LocalHostProcess host = LocalHostProcess.start(hostClassPath(context, dir), dir.resolve("local-host.log"),
+                        hostJvmArgs(dir), List.of(), Map.of());
                 LoadDriver driver = new LoadDriver(host.baseUri(), IN_FLIGHT)) {
             return measureHost(context, driver, host.jvm().process(), users, reservations, warmUp, raw,
                     rawCpuPerPost);
@@ -123,7 +129,9 @@ public final class ThroughputBench implements BenchPart {
                 completedPerSecond, LoadDriver.percentile(toTerminal, 0.5) / 1e6,
                 LoadDriver.percentile(toTerminal, 0.99) / 1e6, cpuPerReservation);
 
-        String load = String.format("%,d over %,d users, %d in flight", reservations, users, IN_FLIGHT);
+        String sessions = System.getenv("BENCH_MAX_CONCURRENT_SESSIONS");
+        String load = String.format("%,d over %,d users, %d in flight", reservations, users, IN_FLIGHT)
+                + (sessions == null || sessions.isBlank() ? "" : ", DIAGNOSTIC: " + sessions.trim() + " sessions");
         return List.of(
                 Figure.shown(PART, "POST /api/reservations (" + load + ")", posts.perSecond(), "/s", RAW,
                         raw.perSecond()),
@@ -226,6 +234,29 @@ public final class ThroughputBench implements BenchPart {
     private static Duration cpu(ProcessHandle process) {
         return process.info().totalCpuDuration()
                 .orElseThrow(() -> new IllegalStateException("this system does not tell a process's CPU time"));
+    }
+
+    /**
+     * The bench's class path; with {@code BENCH_MAX_CONCURRENT_SESSIONS=N} in the environment, a host.json whose
+     * {@code maxConcurrentSessions} is N shadows the build's: a diagnostic that shows what the host does when the
+     * session slots of one instance are not what bounds it (figures so measured are not the project's).
+     */
+    private static String hostClassPath(BenchContext context, Path dir) throws IOException {
+        String classPath = System.getProperty("java.class.path");
+        String sessions = System.getenv("BENCH_MAX_CONCURRENT_SESSIONS");
+        if (sessions == null || sessions.isBlank()) {
+            return classPath;
+        }
+        int count = Integer.parseInt(sessions.trim());
+        ObjectNode hostJson;
+        try (InputStream in = ThroughputBench.class.getResourceAsStream("/host.json")) {
+            hostJson = (ObjectNode) JSON.readTree(in);
+        }
+        ((ObjectNode) hostJson.path("extensions").path("serviceBus")).put("maxConcurrentSessions", count);
+        Path shadow = Files.createDirectories(dir.resolve("host-json"));
+        Files.writeString(shadow.resolve("host.json"), hostJson.toPrettyString(), StandardCharsets.UTF_8);
+        context.progress("DIAGNOSTIC: the host runs with maxConcurrentSessions %d, not host.json's", count);
+        return shadow + File.pathSeparator + classPath;
     }
 
     private static List<String> hostJvmArgs(Path dir) {

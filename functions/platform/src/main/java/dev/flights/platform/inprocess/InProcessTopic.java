@@ -209,7 +209,7 @@ public final class InProcessTopic implements EventPublisher, AutoCloseable {
                 to.add(queue.name);
             }
         }
-        log.info("{} {} of reservation {} -> {}", message.type(), message.messageId(), message.sessionId(), to);
+        log.debug("{} {} of reservation {} -> {}", message.type(), message.messageId(), message.sessionId(), to);
         if (previous == null) {
             MDC.remove(Correlation.MDC_KEY);
         } else {

@@ -9,15 +9,16 @@ import dev.flights.platform.messaging.ReceivedMessage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -58,7 +59,9 @@ public final class InProcessTopic implements EventPublisher, AutoCloseable {
     private final ExecutorService deliveries;
     private final ScheduledExecutorService timers;
     private final Map<String, SubscriptionQueue> subscriptions = new LinkedHashMap<>();
-    private final Map<String, Instant> seenMessageIds = new ConcurrentHashMap<>();
+    /** Duplicate detection: the ids sent within the window, and the same in the order they came (guarded by this). */
+    private final Map<String, Instant> seenMessageIds = new HashMap<>();
+    private final ArrayDeque<Map.Entry<String, Instant>> seenInOrder = new ArrayDeque<>();
     private final List<OutgoingMessage> accepted = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger scheduled = new AtomicInteger();
 
@@ -89,7 +92,7 @@ public final class InProcessTopic implements EventPublisher, AutoCloseable {
     @Override
     public synchronized void publish(List<OutgoingMessage> messages) {
         Instant now = clock.instant();
-        seenMessageIds.values().removeIf(seen -> seen.isBefore(now.minus(settings.duplicateDetectionWindow())));
+        forgetIdsBefore(now.minus(settings.duplicateDetectionWindow()));
         // the whole batch is checked before any of it is sent: a batch is sent all or nothing
         for (OutgoingMessage message : messages) {
             EventType.named(message.type()).orElseThrow(
@@ -107,6 +110,7 @@ public final class InProcessTopic implements EventPublisher, AutoCloseable {
                 log.debug("duplicate {} {} dropped", message.type(), message.messageId());
                 continue;
             }
+            seenInOrder.addLast(Map.entry(message.messageId(), now));
             accepted.add(message);
             Instant due = message.scheduledEnqueueTime();
             if (due != null && due.isAfter(now)) {
@@ -118,6 +122,17 @@ public final class InProcessTopic implements EventPublisher, AutoCloseable {
             } else {
                 enqueue(message);
             }
+        }
+    }
+
+    /**
+     * Ends duplicate detection for the ids sent before {@code oldest}: from the front of the ids in the order they
+     * came, so a publish costs the ids that leave the window, not all the ids in it.
+     */
+    private void forgetIdsBefore(Instant oldest) {
+        while (!seenInOrder.isEmpty() && seenInOrder.peekFirst().getValue().isBefore(oldest)) {
+            Map.Entry<String, Instant> seen = seenInOrder.pollFirst();
+            seenMessageIds.remove(seen.getKey(), seen.getValue());
         }
     }
 

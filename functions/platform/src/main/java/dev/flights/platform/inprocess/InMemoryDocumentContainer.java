@@ -1,7 +1,9 @@
 package dev.flights.platform.inprocess;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flights.contract.codec.EventCodec;
 import dev.flights.platform.store.ChangeFeedPage;
 import dev.flights.platform.store.DocumentConflictException;
 import dev.flights.platform.store.DocumentContainer;
@@ -9,6 +11,8 @@ import dev.flights.platform.store.DocumentNotFoundException;
 import dev.flights.platform.store.DocumentQuery;
 import dev.flights.platform.store.PreconditionFailedException;
 import dev.flights.platform.store.TransactionalBatch;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -40,10 +44,26 @@ public final class InMemoryDocumentContainer implements DocumentContainer {
     private record Expiry(long at, Key key) {
     }
 
+    /**
+     * A stored document as the JSON text Cosmos DB keeps (with its {@code _etag} and {@code _ts}), its ETag and when
+     * it expires: one array a document rather than a tree of nodes, so that a store of many documents costs the
+     * garbage collector little, and a read gives a fresh tree, as a read from Cosmos DB does.
+     */
+    private record Stored(byte[] json, String etag, long expiresAt) {
+
+        ObjectNode document() {
+            try {
+                return (ObjectNode) EventCodec.json().readTree(json);
+            } catch (IOException e) {
+                throw new UncheckedIOException("a stored document is JSON", e);
+            }
+        }
+    }
+
     private final String name;
     private final String partitionKeyField;
     private final Clock clock;
-    private final Map<Key, ObjectNode> documents = new HashMap<>();
+    private final Map<Key, Stored> documents = new HashMap<>();
     private final List<Change> log = new ArrayList<>();
     private final PriorityQueue<Expiry> expiries = new PriorityQueue<>(Comparator.comparingLong(Expiry::at));
 
@@ -71,7 +91,7 @@ public final class InMemoryDocumentContainer implements DocumentContainer {
     @Override
     public synchronized Optional<ObjectNode> read(String partitionKey, String id) {
         removeExpired();
-        return Optional.ofNullable(documents.get(new Key(partitionKey, id))).map(ObjectNode::deepCopy);
+        return Optional.ofNullable(documents.get(new Key(partitionKey, id))).map(Stored::document);
     }
 
     @Override
@@ -84,11 +104,10 @@ public final class InMemoryDocumentContainer implements DocumentContainer {
                         InMemoryDocumentContainer::compareValues).reversed().thenComparing(byId);
         return documents.entrySet().stream()
                 .filter(e -> e.getKey().partitionKey().equals(partitionKey))
-                .map(Map.Entry::getValue)
+                .map(e -> e.getValue().document())
                 .filter(d -> query.equalTo().entrySet().stream().allMatch(c -> matches(d.path(c.getKey()), c.getValue())))
                 .sorted(order)
                 .limit(query.limit())
-                .map(ObjectNode::deepCopy)
                 .toList();
     }
 
@@ -178,7 +197,7 @@ public final class InMemoryDocumentContainer implements DocumentContainer {
         }
         // each changed document once, at the place of its last change, in its current version (latest-version mode)
         List<ObjectNode> page = latest.keySet().stream().filter(documents::containsKey)
-                .map(k -> documents.get(k).deepCopy()).toList();
+                .map(k -> documents.get(k).document()).toList();
         return new ChangeFeedPage(page, Integer.toString(next));
     }
 
@@ -203,7 +222,8 @@ public final class InMemoryDocumentContainer implements DocumentContainer {
                     + " but document " + key.id() + " is in " + key.partitionKey());
         }
         boolean stagedEarlier = staged.containsKey(key);
-        ObjectNode existing = stagedEarlier ? staged.get(key) : documents.get(key);
+        Stored stored = documents.get(key);
+        Object existing = stagedEarlier ? staged.get(key) : stored;
         switch (op.kind()) {
             case CREATE -> {
                 if (existing != null) {
@@ -215,7 +235,7 @@ public final class InMemoryDocumentContainer implements DocumentContainer {
                     throw new DocumentNotFoundException(name + ": " + key.id() + " does not exist");
                 }
                 // a document written earlier in the batch has no ETag the caller could know yet
-                if (op.ifMatch() != null && (stagedEarlier || !op.ifMatch().equals(existing.path("_etag").asText()))) {
+                if (op.ifMatch() != null && (stagedEarlier || !op.ifMatch().equals(stored.etag()))) {
                     throw new PreconditionFailedException(name + ": " + key.id() + " changed since it was read");
                 }
             }
@@ -229,9 +249,9 @@ public final class InMemoryDocumentContainer implements DocumentContainer {
         long now = clock.instant().getEpochSecond();
         while (!expiries.isEmpty() && expiries.peek().at() <= now) {
             Key key = expiries.poll().key();
-            ObjectNode doc = documents.get(key);
+            Stored doc = documents.get(key);
             // a later write may have given the document a new ttl, or none
-            if (doc != null && expiresAt(doc) <= now) {
+            if (doc != null && doc.expiresAt() <= now) {
                 documents.remove(key);
             }
         }
@@ -246,15 +266,23 @@ public final class InMemoryDocumentContainer implements DocumentContainer {
 
     private ObjectNode store(Key key, ObjectNode document) {
         ObjectNode copy = document.deepCopy();
-        copy.put("_etag", "\"" + UUID.randomUUID() + "\"");
+        String etag = "\"" + UUID.randomUUID() + "\"";
+        copy.put("_etag", etag);
         copy.put("_ts", clock.instant().getEpochSecond());
-        documents.put(key, copy);
-        log.add(new Change(log.size(), key));
         long expiry = expiresAt(copy);
+        byte[] json;
+        try {
+            json = EventCodec.json().writeValueAsBytes(copy);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(name + ": a document must be JSON: " + e.getOriginalMessage(), e);
+        }
+        documents.put(key, new Stored(json, etag, expiry));
+        log.add(new Change(log.size(), key));
         if (expiry != Long.MAX_VALUE) {
             expiries.add(new Expiry(expiry, key));
         }
-        return copy.deepCopy();
+        // the caller's copy: what is stored is the text, not this tree
+        return copy;
     }
 
     private Key keyOf(ObjectNode document) {

@@ -173,10 +173,14 @@ public final class InMemoryDocumentContainer implements DocumentContainer {
             staged.put(key, op.document());
             keys.add(key);
         }
-        List<ObjectNode> stored = new ArrayList<>();
+        List<Prepared> prepared = new ArrayList<>();
         List<TransactionalBatch.Operation> operations = batch.operations();
         for (int i = 0; i < operations.size(); i++) {
-            stored.add(store(keys.get(i), operations.get(i).document()));
+            prepared.add(prepare(keys.get(i), operations.get(i).document()));
+        }
+        List<ObjectNode> stored = new ArrayList<>();
+        for (Prepared ready : prepared) {
+            stored.add(write(ready));
         }
         return stored;
     }
@@ -265,24 +269,33 @@ public final class InMemoryDocumentContainer implements DocumentContainer {
     }
 
     private ObjectNode store(Key key, ObjectNode document) {
+        return write(prepare(key, document));
+    }
+
+    /** A write made ready (stamped and turned into text) before anything changes, so that a batch cannot half-fail. */
+    private record Prepared(Key key, ObjectNode copy, Stored stored) {
+    }
+
+    private Prepared prepare(Key key, ObjectNode document) {
         ObjectNode copy = document.deepCopy();
         String etag = "\"" + UUID.randomUUID() + "\"";
         copy.put("_etag", etag);
         copy.put("_ts", clock.instant().getEpochSecond());
-        long expiry = expiresAt(copy);
-        byte[] json;
         try {
-            json = EventCodec.json().writeValueAsBytes(copy);
+            return new Prepared(key, copy, new Stored(EventCodec.json().writeValueAsBytes(copy), etag, expiresAt(copy)));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(name + ": a document must be JSON: " + e.getOriginalMessage(), e);
         }
-        documents.put(key, new Stored(json, etag, expiry));
-        log.add(new Change(log.size(), key));
-        if (expiry != Long.MAX_VALUE) {
-            expiries.add(new Expiry(expiry, key));
+    }
+
+    private ObjectNode write(Prepared prepared) {
+        documents.put(prepared.key(), prepared.stored());
+        log.add(new Change(log.size(), prepared.key()));
+        if (prepared.stored().expiresAt() != Long.MAX_VALUE) {
+            expiries.add(new Expiry(prepared.stored().expiresAt(), prepared.key()));
         }
         // the caller's copy: what is stored is the text, not this tree
-        return copy;
+        return prepared.copy();
     }
 
     private Key keyOf(ObjectNode document) {

@@ -1,6 +1,7 @@
 package dev.flights.bench;
 
 import dev.flights.bench.coldstart.ColdStartBench;
+import dev.flights.bench.throughput.ThroughputBench;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +28,8 @@ public final class Bench {
     private Bench() {
     }
 
-    private static final List<BenchPart> PARTS = List.of(new ColdStartBench(), new SagaLatencyBench(), new CostBench());
+    private static final List<BenchPart> PARTS = List.of(new ColdStartBench(), new SagaLatencyBench(),
+            new ThroughputBench(), new CostBench());
 
     /** Every part, in the order the table shows them. */
     static List<BenchPart> parts() {

@@ -28,9 +28,15 @@ public final class LocalHostProcess implements AutoCloseable {
 
     public static LocalHostProcess start(Path log, List<String> jvmArgs, List<String> args, Map<String, String> env)
             throws IOException, InterruptedException {
+        return start(System.getProperty("java.class.path"), log, jvmArgs, args, env);
+    }
+
+    /** The same on another class path (e.g. with a directory ahead of it whose host.json shadows the build's). */
+    public static LocalHostProcess start(String classPath, Path log, List<String> jvmArgs, List<String> args,
+            Map<String, String> env) throws IOException, InterruptedException {
         List<String> hostArgs = new ArrayList<>(List.of("--port", "0"));
         hostArgs.addAll(args);
-        ChildJvm jvm = ChildJvm.start("dev.flights.localhost.LocalHost", jvmArgs, hostArgs, env, log);
+        ChildJvm jvm = ChildJvm.start(classPath, "dev.flights.localhost.LocalHost", jvmArgs, hostArgs, env, log);
         try {
             String uri = jvm.awaitLine(READY, Duration.ofMinutes(2)).group(1);
             return new LocalHostProcess(jvm, URI.create(uri));

@@ -42,7 +42,7 @@ public class IssueTicketOnReservationConfirmed implements Consumer<ReservationCo
         TicketChange issued = Ticket.issueFor(confirmed, clock.instant());
         try {
             tickets.record(issued, null);
-            log.info("ticket {} issued for reservation {}", issued.ticket().ticketNumber(), confirmed.reservationId());
+            log.debug("ticket {} issued for reservation {}", issued.ticket().ticketNumber(), confirmed.reservationId());
         } catch (DocumentConflictException alreadyDone) {
             log.info("reservation {} got its ticket document meanwhile; confirmation ignored",
                     confirmed.reservationId());

@@ -43,7 +43,7 @@ public class VoidTicketOnReservationCancelled implements Consumer<ReservationCan
             TicketChange change = found.get().ticket().voidFor(cancelled, clock.instant());
             if (change.changed()) {
                 tickets.record(change, found.get().etag());
-                log.info("ticket {} of reservation {} voided", change.ticket().ticketNumber(),
+                log.debug("ticket {} of reservation {} voided", change.ticket().ticketNumber(),
                         cancelled.reservationId());
             }
             return null;

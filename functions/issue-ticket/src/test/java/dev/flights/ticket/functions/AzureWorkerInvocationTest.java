@@ -14,6 +14,7 @@ import dev.flights.ticket.IssueTicketApplication;
 import dev.flights.ticket.ReservationEvents;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import dev.flights.platform.testing.DebugLogging;
 import dev.flights.platform.testing.RecordingExecutionContext;
 
 /** The function classes as the Azure Java worker gets them (see {@link AzureWorker}). */
@@ -41,8 +42,9 @@ class AzureWorkerInvocationTest {
         ReservationEvents reservation = aReservation();
         RecordingExecutionContext invocation = new RecordingExecutionContext("issueTicketOnSagaEvent");
 
-        WORKER.instance(TicketEventFunctions.class).onSagaEvent(
-                EventCodec.encode(reservation.confirmed(), "/apps/reserve", "corr-ticket-log"), "message-log", invocation);
+        DebugLogging.during(() -> WORKER.instance(TicketEventFunctions.class).onSagaEvent(
+                EventCodec.encode(reservation.confirmed(), "/apps/reserve", "corr-ticket-log"), "message-log",
+                invocation));
 
         assertThat(invocation.messages()).isNotEmpty().allSatisfy(line -> assertThat(line).startsWith("[corr-ticket-log] "))
                 .anySatisfy(line -> assertThat(line).startsWith("[corr-ticket-log] IssueTicketOnReservationConfirmed: ticket ")

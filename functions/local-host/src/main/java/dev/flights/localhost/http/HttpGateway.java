@@ -124,8 +124,9 @@ public final class HttpGateway implements AutoCloseable {
     private void serveFunction(HttpExchange exchange, String path, AppServiceAuthentication.Resolution caller)
             throws Exception {
         List<Map.Entry<HttpRoute, Map<String, String>>> matching = new ArrayList<>();
+        List<String> segments = RouteTemplate.split(path);
         for (HttpRoute route : routes) {
-            route.template().match(path).ifPresent(values -> matching.add(Map.entry(route, values)));
+            route.template().match(segments).ifPresent(values -> matching.add(Map.entry(route, values)));
         }
         if (matching.isEmpty()) {
             HttpExchanges.sendProblem(exchange, 404, "Not found", "no function serves /api/" + path);

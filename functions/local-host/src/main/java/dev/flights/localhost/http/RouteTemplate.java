@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** An HTTP trigger route such as {@code reservations/{id}/cancel}; a {@code {name:constraint}} keeps its name. */
 public record RouteTemplate(String template, List<String> segments) {
@@ -14,7 +15,11 @@ public record RouteTemplate(String template, List<String> segments) {
 
     /** The route values when {@code path} (below /api/) matches, empty otherwise. */
     public Optional<Map<String, String>> match(String path) {
-        List<String> parts = split(path);
+        return match(split(path));
+    }
+
+    /** The same for a path already split into its segments ({@link #split}), to split once for every route. */
+    public Optional<Map<String, String>> match(List<String> parts) {
         if (parts.size() != segments.size()) {
             return Optional.empty();
         }
@@ -31,7 +36,11 @@ public record RouteTemplate(String template, List<String> segments) {
         return Optional.of(values);
     }
 
-    private static List<String> split(String path) {
-        return List.of(path.replaceAll("^/+|/+$", "").split("/+"));
+    /** A path's segments, without leading, trailing or doubled slashes. */
+    public static List<String> split(String path) {
+        return List.of(SLASHES.split(EDGE_SLASHES.matcher(path).replaceAll("")));
     }
+
+    private static final Pattern EDGE_SLASHES = Pattern.compile("^/+|/+$");
+    private static final Pattern SLASHES = Pattern.compile("/+");
 }

@@ -58,7 +58,7 @@ public class WebhookDeliveries {
         WebhookOutcome outcome = send(notification);
         if (outcome.delivered()) {
             record(notification.withWebhook(notification.webhook().sent(attempt)), found.etag());
-            log.info("{} {} delivered to the webhook on attempt {}", notification.type(), notification.eventId(),
+            log.debug("{} {} delivered to the webhook on attempt {}", notification.type(), notification.eventId(),
                     attempt);
             return;
         }

@@ -46,7 +46,7 @@ public class DepositMoney implements Function<DepositCommand, DepositOutcome> {
             return new DepositOutcome.Credited(command.userId(), deposit.account().balance());
         });
         if (outcome instanceof DepositOutcome.Credited credited) {
-            log.info("{} deposited {}, balance {}", command.userId(), command.amount(), credited.balance());
+            log.debug("{} deposited {}, balance {}", command.userId(), command.amount(), credited.balance());
         } else {
             log.info("{} repeated the deposit with key {}: {}", command.userId(), command.key().orElse(null), outcome);
         }

@@ -68,10 +68,10 @@ public class PayOnReservationRequested implements Consumer<PaymentRequest> {
         }
         accounts.record(outcome.get().settlement(), found.map(Accounts.Found::etag).orElse(null), null);
         if (outcome.get() instanceof PaymentOutcome.Approved approved) {
-            log.info("reservation {} paid {} by {}, balance {}", request.reservationId(), request.price(),
+            log.debug("reservation {} paid {} by {}, balance {}", request.reservationId(), request.price(),
                     request.userId(), approved.account().balance());
         } else {
-            log.info("reservation {} declined: {} has {}, price {}", request.reservationId(), request.userId(),
+            log.debug("reservation {} declined: {} has {}, price {}", request.reservationId(), request.userId(),
                     account.balance(), request.price());
         }
         return null;

@@ -68,7 +68,7 @@ public class RefundOnReservationCancelled implements Consumer<CancellationReques
         }
         accounts.record(settlement.get(), found.map(Accounts.Found::etag).orElse(null),
                 payment.map(Accounts.Found::etag).orElse(null));
-        log.info("cancelled reservation {}: payment {}", request.reservationId(), settlement.get().payment().status());
+        log.debug("cancelled reservation {}: payment {}", request.reservationId(), settlement.get().payment().status());
         return null;
     }
 

@@ -12,6 +12,7 @@ import dev.flights.platform.testing.AzureWorker;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import dev.flights.platform.testing.DebugLogging;
 import dev.flights.platform.testing.RecordingExecutionContext;
 
 /** The function classes as the Azure Java worker gets them (see {@link AzureWorker}). */
@@ -61,9 +62,9 @@ class AzureWorkerInvocationTest {
     void theAppsLogLinesReachTheInvocationsLoggerWithTheRequestsCorrelationId() throws Exception {
         RecordingExecutionContext invocation = new RecordingExecutionContext("deposit");
 
-        WORKER.instance(AccountFunctions.class).deposit(SignedIn.as("logged", InProcessHttpRequest.post(
-                "/api/accounts/logged/deposits", "{\"amount\": 40}", Map.of("x-correlation-id", "corr-pay-log"))),
-                "logged", invocation);
+        DebugLogging.during(() -> WORKER.instance(AccountFunctions.class).deposit(SignedIn.as("logged",
+                InProcessHttpRequest.post("/api/accounts/logged/deposits", "{\"amount\": 40}",
+                        Map.of("x-correlation-id", "corr-pay-log"))), "logged", invocation));
 
         assertThat(invocation.messages()).contains("[corr-pay-log] DepositMoney: logged deposited 40, balance 40");
     }

@@ -213,10 +213,10 @@ public final class ServiceBusEventPublisher implements EventPublisher {
         }
         try {
             if (message.scheduledEnqueueTime() == null) {
-                log.info("sent {} {} of reservation {} (correlation {}) to {}", message.type(), message.messageId(),
+                log.debug("sent {} {} of reservation {} (correlation {}) to {}", message.type(), message.messageId(),
                         message.sessionId(), message.correlationId(), topic);
             } else {
-                log.info("sent {} {} of reservation {} (correlation {}) to {}, scheduled for {}", message.type(),
+                log.debug("sent {} {} of reservation {} (correlation {}) to {}, scheduled for {}", message.type(),
                         message.messageId(), message.sessionId(), message.correlationId(), topic,
                         message.scheduledEnqueueTime());
             }

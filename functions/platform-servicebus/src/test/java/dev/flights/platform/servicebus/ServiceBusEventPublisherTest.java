@@ -13,6 +13,8 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import com.azure.core.amqp.AmqpRetryMode;
 import com.azure.core.amqp.AmqpRetryOptions;
 import com.azure.core.amqp.exception.AmqpErrorCondition;
@@ -34,6 +36,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.mockito.InOrder;
+import org.slf4j.LoggerFactory;
 
 class ServiceBusEventPublisherTest {
 
@@ -264,10 +267,21 @@ class ServiceBusEventPublisherTest {
     }
 
     @Test
-    void eachSentMessageIsLoggedWithItsIdTypeSessionAndCorrelation() {
-        String log = stderrOf(() -> publisher.publish(List.of(requested(), approved())));
+    void eachSentMessageIsLoggedAtDebugWithItsIdTypeSessionAndCorrelation() {
+        // a line per message is DEBUG: at INFO (Azure's default) Application Insights would take one a message
+        Logger logger = (Logger) LoggerFactory.getLogger(ServiceBusEventPublisher.class);
+        Level configured = logger.getLevel();
+        String atInfo = stderrOf(() -> publisher.publish(List.of(requested())));
+        String atDebug;
+        logger.setLevel(Level.DEBUG);
+        try {
+            atDebug = stderrOf(() -> publisher.publish(List.of(requested(), approved())));
+        } finally {
+            logger.setLevel(configured);
+        }
 
-        assertThat(log).contains("sent ReservationRequested e-1 of reservation r-1 (correlation c-1)")
+        assertThat(atInfo).doesNotContain("sent ReservationRequested");
+        assertThat(atDebug).contains("sent ReservationRequested e-1 of reservation r-1 (correlation c-1)")
                 .contains("sent PaymentApproved e-2 of reservation r-2 (correlation c-2)");
     }
 

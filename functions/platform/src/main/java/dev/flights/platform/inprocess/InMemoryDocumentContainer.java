@@ -1,8 +1,10 @@
 package dev.flights.platform.inprocess;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flights.contract.codec.EventCodec;
 import dev.flights.platform.store.ChangeFeedPage;
 import dev.flights.platform.store.DocumentConflictException;
 import dev.flights.platform.store.DocumentContainer;
@@ -10,6 +12,8 @@ import dev.flights.platform.store.DocumentNotFoundException;
 import dev.flights.platform.store.DocumentQuery;
 import dev.flights.platform.store.PreconditionFailedException;
 import dev.flights.platform.store.TransactionalBatch;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -41,11 +45,27 @@ public final class InMemoryDocumentContainer implements DocumentContainer {
     private record Expiry(long at, Key key) {
     }
 
+    /**
+     * A stored document as the JSON text Cosmos DB keeps (with its {@code _etag} and {@code _ts}), its ETag and when
+     * it expires: one array a document rather than a tree of nodes, so that a store of many documents costs the
+     * garbage collector little, and a read gives a fresh tree, as a read from Cosmos DB does.
+     */
+    private record Stored(byte[] json, String etag, long expiresAt) {
+
+        ObjectNode document() {
+            try {
+                return (ObjectNode) EventCodec.json().readTree(json);
+            } catch (IOException e) {
+                throw new UncheckedIOException("a stored document is JSON", e);
+            }
+        }
+    }
+
     private final String name;
     private final String partitionKeyField;
     private final Clock clock;
     private final DocumentJournal journal;
-    private final Map<Key, ObjectNode> documents = new HashMap<>();
+    private final Map<Key, Stored> documents = new HashMap<>();
     private final List<Change> log = new ArrayList<>();
     private final PriorityQueue<Expiry> expiries = new PriorityQueue<>(Comparator.comparingLong(Expiry::at));
 
@@ -79,7 +99,7 @@ public final class InMemoryDocumentContainer implements DocumentContainer {
     @Override
     public synchronized Optional<ObjectNode> read(String partitionKey, String id) {
         removeExpired();
-        return Optional.ofNullable(documents.get(new Key(partitionKey, id))).map(ObjectNode::deepCopy);
+        return Optional.ofNullable(documents.get(new Key(partitionKey, id))).map(Stored::document);
     }
 
     @Override
@@ -92,11 +112,10 @@ public final class InMemoryDocumentContainer implements DocumentContainer {
                         InMemoryDocumentContainer::compareValues).reversed().thenComparing(byId);
         return documents.entrySet().stream()
                 .filter(e -> e.getKey().partitionKey().equals(partitionKey))
-                .map(Map.Entry::getValue)
+                .map(e -> e.getValue().document())
                 .filter(d -> query.equalTo().entrySet().stream().allMatch(c -> matches(d.path(c.getKey()), c.getValue())))
                 .sorted(order)
                 .limit(query.limit())
-                .map(ObjectNode::deepCopy)
                 .toList();
     }
 
@@ -148,10 +167,9 @@ public final class InMemoryDocumentContainer implements DocumentContainer {
     @Override
     public synchronized ObjectNode upsert(ObjectNode document) {
         removeExpired();
-        Key key = keyOf(document);
-        ObjectNode stored = stamped(document);
-        journal.stored(name, List.of(stored));
-        return apply(key, stored).deepCopy();
+        Prepared prepared = prepare(keyOf(document), document);
+        journal.stored(name, List.of(prepared.copy()));
+        return write(prepared);
     }
 
     @Override
@@ -165,11 +183,15 @@ public final class InMemoryDocumentContainer implements DocumentContainer {
             staged.put(key, op.document());
             keys.add(key);
         }
-        List<ObjectNode> stamped = batch.operations().stream().map(op -> stamped(op.document())).toList();
-        journal.stored(name, stamped);
+        List<Prepared> prepared = new ArrayList<>();
+        List<TransactionalBatch.Operation> operations = batch.operations();
+        for (int i = 0; i < operations.size(); i++) {
+            prepared.add(prepare(keys.get(i), operations.get(i).document()));
+        }
         List<ObjectNode> stored = new ArrayList<>();
-        for (int i = 0; i < stamped.size(); i++) {
-            stored.add(apply(keys.get(i), stamped.get(i)).deepCopy());
+        journal.stored(name, prepared.stream().map(Prepared::copy).toList());
+        for (Prepared ready : prepared) {
+            stored.add(write(ready));
         }
         return stored;
     }
@@ -190,7 +212,7 @@ public final class InMemoryDocumentContainer implements DocumentContainer {
         }
         // each changed document once, at the place of its last change, in its current version (latest-version mode)
         List<ObjectNode> page = latest.keySet().stream().filter(documents::containsKey)
-                .map(k -> documents.get(k).deepCopy()).toList();
+                .map(k -> documents.get(k).document()).toList();
         return new ChangeFeedPage(page, Integer.toString(next));
     }
 
@@ -215,7 +237,8 @@ public final class InMemoryDocumentContainer implements DocumentContainer {
                     + " but document " + key.id() + " is in " + key.partitionKey());
         }
         boolean stagedEarlier = staged.containsKey(key);
-        ObjectNode existing = stagedEarlier ? staged.get(key) : documents.get(key);
+        Stored stored = documents.get(key);
+        Object existing = stagedEarlier ? staged.get(key) : stored;
         switch (op.kind()) {
             case CREATE -> {
                 if (existing != null) {
@@ -227,7 +250,7 @@ public final class InMemoryDocumentContainer implements DocumentContainer {
                     throw new DocumentNotFoundException(name + ": " + key.id() + " does not exist");
                 }
                 // a document written earlier in the batch has no ETag the caller could know yet
-                if (op.ifMatch() != null && (stagedEarlier || !op.ifMatch().equals(existing.path("_etag").asText()))) {
+                if (op.ifMatch() != null && (stagedEarlier || !op.ifMatch().equals(stored.etag()))) {
                     throw new PreconditionFailedException(name + ": " + key.id() + " changed since it was read");
                 }
             }
@@ -241,9 +264,9 @@ public final class InMemoryDocumentContainer implements DocumentContainer {
         long now = clock.instant().getEpochSecond();
         while (!expiries.isEmpty() && expiries.peek().at() <= now) {
             Key key = expiries.poll().key();
-            ObjectNode doc = documents.get(key);
+            Stored doc = documents.get(key);
             // a later write may have given the document a new ttl, or none
-            if (doc != null && expiresAt(doc) <= now) {
+            if (doc != null && doc.expiresAt() <= now) {
                 documents.remove(key);
             }
         }
@@ -256,28 +279,42 @@ public final class InMemoryDocumentContainer implements DocumentContainer {
                 : Long.MAX_VALUE;
     }
 
-    private ObjectNode stamped(ObjectNode document) {
-        ObjectNode copy = document.deepCopy();
-        copy.put("_etag", "\"" + UUID.randomUUID() + "\"");
-        copy.put("_ts", clock.instant().getEpochSecond());
-        return copy;
+    /** A write made ready (stamped and turned into text) before anything changes, so that a batch cannot half-fail. */
+    private record Prepared(Key key, ObjectNode copy, Stored stored) {
     }
 
-    private ObjectNode apply(Key key, ObjectNode copy) {
-        documents.put(key, copy);
-        log.add(new Change(log.size(), key));
-        long expiry = expiresAt(copy);
-        if (expiry != Long.MAX_VALUE) {
-            expiries.add(new Expiry(expiry, key));
+    private Prepared prepare(Key key, ObjectNode document) {
+        ObjectNode copy = document.deepCopy();
+        String etag = "\"" + UUID.randomUUID() + "\"";
+        copy.put("_etag", etag);
+        copy.put("_ts", clock.instant().getEpochSecond());
+        return new Prepared(key, copy, stored(copy));
+    }
+
+    /** A stamped document as the container keeps it. */
+    private Stored stored(ObjectNode stamped) {
+        try {
+            return new Stored(EventCodec.json().writeValueAsBytes(stamped), stamped.path("_etag").asText(),
+                    expiresAt(stamped));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(name + ": a document must be JSON: " + e.getOriginalMessage(), e);
         }
-        return copy;
+    }
+
+    private ObjectNode write(Prepared prepared) {
+        documents.put(prepared.key(), prepared.stored());
+        log.add(new Change(log.size(), prepared.key()));
+        if (prepared.stored().expiresAt() != Long.MAX_VALUE) {
+            expiries.add(new Expiry(prepared.stored().expiresAt(), prepared.key()));
+        }
+        // the caller's copy: what is stored is the text, not this tree
+        return prepared.copy();
     }
 
     /** Applies a write a {@link DocumentJournal} recorded, as stored (its ETag and timestamp kept), not recorded again. */
     synchronized void replay(List<ObjectNode> stored) {
-        // the documents were just read from the journal: nothing else holds them
         for (ObjectNode document : stored) {
-            apply(keyOf(document), document);
+            write(new Prepared(keyOf(document), document, stored(document)));
         }
     }
 
@@ -288,7 +325,7 @@ public final class InMemoryDocumentContainer implements DocumentContainer {
         var changes = state.putArray("changes");
         log.forEach(change -> changes.addArray().add(change.key().partitionKey()).add(change.key().id()));
         var stored = state.putArray("documents");
-        documents.values().forEach(d -> stored.add(d.deepCopy()));
+        documents.values().forEach(d -> stored.add(d.document()));
         return state;
     }
 
@@ -308,10 +345,10 @@ public final class InMemoryDocumentContainer implements DocumentContainer {
         state.path("documents").forEach(d -> {
             ObjectNode document = (ObjectNode) d;
             Key key = keyOf(document);
-            documents.put(key, document);
-            long expiry = expiresAt(document);
-            if (expiry != Long.MAX_VALUE) {
-                expiries.add(new Expiry(expiry, key));
+            Stored stored = stored(document);
+            documents.put(key, stored);
+            if (stored.expiresAt() != Long.MAX_VALUE) {
+                expiries.add(new Expiry(stored.expiresAt(), key));
             }
         });
     }

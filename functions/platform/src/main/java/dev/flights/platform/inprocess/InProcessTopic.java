@@ -11,16 +11,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -62,7 +63,9 @@ public final class InProcessTopic implements EventPublisher, AutoCloseable {
     private final ExecutorService deliveries;
     private final ScheduledExecutorService timers;
     private final Map<String, SubscriptionQueue> subscriptions = new LinkedHashMap<>();
-    private final Map<String, Instant> seenMessageIds = new ConcurrentHashMap<>();
+    /** Duplicate detection: the ids sent within the window, and the same in the order they came (guarded by this). */
+    private final Map<String, Instant> seenMessageIds = new HashMap<>();
+    private final ArrayDeque<Map.Entry<String, Instant>> seenInOrder = new ArrayDeque<>();
     private final List<OutgoingMessage> accepted = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger scheduled = new AtomicInteger();
     private final Meter operations = new Meter();
@@ -103,7 +106,7 @@ public final class InProcessTopic implements EventPublisher, AutoCloseable {
     @Override
     public synchronized void publish(List<OutgoingMessage> messages) {
         Instant now = clock.instant();
-        seenMessageIds.values().removeIf(seen -> seen.isBefore(now.minus(settings.duplicateDetectionWindow())));
+        forgetIdsBefore(now.minus(settings.duplicateDetectionWindow()));
         // the whole batch is checked before any of it is sent: a batch is sent all or nothing
         for (OutgoingMessage message : messages) {
             EventType.named(message.type()).orElseThrow(
@@ -136,6 +139,7 @@ public final class InProcessTopic implements EventPublisher, AutoCloseable {
         journal.accepted(fresh, now);
         for (OutgoingMessage message : fresh) {
             seenMessageIds.put(message.messageId(), now);
+            seenInOrder.addLast(Map.entry(message.messageId(), now));
             accepted.add(message);
             Instant due = message.scheduledEnqueueTime();
             if (due != null && due.isAfter(now)) {
@@ -190,6 +194,8 @@ public final class InProcessTopic implements EventPublisher, AutoCloseable {
     public synchronized void restore(TopicState state) {
         Instant now = clock.instant();
         seenMessageIds.putAll(state.seen);
+        state.seen.entrySet().stream().sorted(Map.Entry.comparingByValue())
+                .forEach(seen -> seenInOrder.addLast(Map.entry(seen.getKey(), seen.getValue())));
         state.scheduled.values().forEach(message -> schedule(message,
                 Duration.between(now, message.scheduledEnqueueTime()).isNegative() ? Duration.ZERO
                         : Duration.between(now, message.scheduledEnqueueTime())));
@@ -199,6 +205,17 @@ public final class InProcessTopic implements EventPublisher, AutoCloseable {
                 queue.restore(kept);
             }
         });
+    }
+
+    /**
+     * Ends duplicate detection for the ids sent before {@code oldest}: from the front of the ids in the order they
+     * came, so a publish costs the ids that leave the window, not all the ids in it.
+     */
+    private void forgetIdsBefore(Instant oldest) {
+        while (!seenInOrder.isEmpty() && seenInOrder.peekFirst().getValue().isBefore(oldest)) {
+            Map.Entry<String, Instant> seen = seenInOrder.pollFirst();
+            seenMessageIds.remove(seen.getKey(), seen.getValue());
+        }
     }
 
     /** Starts delivering a subscription's messages to {@code handler}. */
@@ -308,7 +325,7 @@ public final class InProcessTopic implements EventPublisher, AutoCloseable {
                 to.add(queue.name);
             }
         }
-        log.info("{} {} of reservation {} -> {}", message.type(), message.messageId(), message.sessionId(), to);
+        log.debug("{} {} of reservation {} -> {}", message.type(), message.messageId(), message.sessionId(), to);
         if (previous == null) {
             MDC.remove(Correlation.MDC_KEY);
         } else {

@@ -103,7 +103,7 @@ final class SubscriptionQueue {
         sessions.computeIfAbsent(message.sessionId(), s -> new ArrayDeque<>())
                 .addLast(new ReceivedMessage(message.messageId(), message.sessionId(), message.type(),
                         message.correlationId(), message.body(), 0));
-        dispatch();
+        dispatch(message.sessionId());
     }
 
     synchronized List<DeadLetter> deadLetters() {
@@ -195,6 +195,28 @@ final class SubscriptionQueue {
                 operations.record(name + " accept-session", 1);
                 start(entry.getKey());
             }
+        }
+    }
+
+    /**
+     * What {@link #dispatch()} does when only this session got a message: every other session is as the last
+     * dispatch left it (an idle slot's session has no message, and sessions wait only while every slot is held),
+     * so this one is all there is to look at, and a message costs no walk over every slot and session.
+     */
+    private void dispatch(String session) {
+        if (paused || handler == null) {
+            return;
+        }
+        Slot slot = slots.get(session);
+        if (slot != null) {
+            if (slot.idleTimer != null) {
+                slot.idleTimer.cancel(false);
+                slot.idleTimer = null;
+                start(session);
+            }
+        } else if (slots.size() < settings.maxConcurrentSessions()) {
+            slots.put(session, new Slot());
+            start(session);
         }
     }
 

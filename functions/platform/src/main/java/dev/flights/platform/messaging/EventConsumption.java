@@ -21,7 +21,7 @@ public final class EventConsumption {
     public static ReceivedEvent receive(String subscription, String body) {
         ReceivedEvent received = EventCodec.decode(body);
         Correlation.set(received.correlationId());
-        log.info("{} received {} {} of reservation {}", subscription, received.event().type(),
+        log.debug("{} received {} {} of reservation {}", subscription, received.event().type(),
                 received.event().eventId(), received.event().reservationId());
         return received;
     }

@@ -111,7 +111,7 @@ public final class OutboxRelay {
         for (OutboxEntry entry : sent) {
             marks.relayed(container, entry.document());
             Correlation.set(entry.message().correlationId());
-            log.info("relayed {} {} of reservation {}", entry.message().type(), entry.message().messageId(),
+            log.debug("relayed {} {} of reservation {}", entry.message().type(), entry.message().messageId(),
                     entry.message().sessionId());
         }
         Correlation.clear();

@@ -201,6 +201,57 @@ class InProcessTopicTest {
     }
 
     @Test
+    void anIdIsADuplicateForTheWindowAfterItWasSentAndNewAgainAfterIt() {
+        SettableClock clock = new SettableClock(Instant.parse("2026-01-01T00:00:00Z"));
+        InProcessTopic topic = new InProcessTopic(Subscriptions.load(), FAST, clock);
+        opened.add(topic);
+        Recorder pay = new Recorder();
+        topic.subscribe("pay", pay);
+        OutgoingMessage early = message("r1", EventType.ReservationRequested);
+        OutgoingMessage later = message("r1", EventType.ReservationRequested);
+
+        topic.publish(List.of(early));
+        clock.now = clock.now.plus(Duration.ofMinutes(6));
+        topic.publish(List.of(later));
+        clock.now = clock.now.plus(Duration.ofMinutes(4));
+        // ten minutes after the first was sent: still inside the window, both are duplicates
+        topic.publish(List.of(early, later));
+        clock.now = clock.now.plus(Duration.ofMillis(1));
+        // the first one's window is over, the second's is not
+        topic.publish(List.of(early, later));
+
+        Eventually.await("pay got three messages and the topic is idle", () -> pay.size() >= 3 && topic.isIdle());
+        assertThat(pay.ids()).containsExactly(early.messageId(), later.messageId(), early.messageId());
+        // the id sent again is a duplicate for a whole window from its new sending
+        clock.now = clock.now.plus(Duration.ofMinutes(9));
+        topic.publish(List.of(early));
+        assertThat(topic.acceptedMessages()).hasSize(3);
+    }
+
+    private static final class SettableClock extends Clock {
+        volatile Instant now;
+
+        SettableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    @Test
     void aBatchWithAnUnknownTypePublishesNothing() {
         InProcessTopic topic = topic();
         Recorder notify = new Recorder();

@@ -36,7 +36,7 @@ public class UpdateViewOnReservationChanged implements Consumer<ReservationView>
                 return null;
             }
             views.save(changed, shown.map(ReservationViews.Found::etag).orElse(null));
-            log.info("reservation {} shows {} (version {})", changed.reservationId(), changed.status(),
+            log.debug("reservation {} shows {} (version {})", changed.reservationId(), changed.status(),
                     changed.version());
             return null;
         });

@@ -15,6 +15,7 @@ import dev.flights.view.ReservationViewApplication;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import dev.flights.platform.testing.DebugLogging;
 import dev.flights.platform.testing.RecordingExecutionContext;
 
 /** The function classes as the Azure Java worker gets them (see {@link AzureWorker}). */
@@ -50,7 +51,8 @@ class AzureWorkerInvocationTest {
         ReservationVersions reservation = aReservation().by("logged").version(3, "CONFIRMED");
         RecordingExecutionContext invocation = new RecordingExecutionContext("projectReservationView");
 
-        WORKER.instance(ReservationViewFunctions.class).project(changes(reservation.document()), invocation);
+        DebugLogging.during(() -> WORKER.instance(ReservationViewFunctions.class).project(
+                changes(reservation.document()), invocation));
 
         // a change-feed batch carries no correlation id: the line says so with "-"
         assertThat(invocation.messages()).anySatisfy(line -> assertThat(line)

@@ -41,7 +41,7 @@ public class AdvanceReservationOnSagaEvent implements Consumer<SagaEvent> {
             Transition transition = found.get().reservation().on(event, clock.instant());
             if (transition.changed()) {
                 reservations.record(transition, found.get().etag());
-                log.info("reservation {} is {} after {}", event.reservationId(), transition.reservation().status(),
+                log.debug("reservation {} is {} after {}", event.reservationId(), transition.reservation().status(),
                         event.type());
             }
             return null;

@@ -39,7 +39,7 @@ public class ReserveSeat implements Function<ReserveSeatCommand, ReserveSeatOutc
                 settings.ticketPrice(), clock.instant());
         try {
             reservations.record(requested, null);
-            log.info("reservation {} requested by {} on {}", id, command.userId(), command.flightId());
+            log.debug("reservation {} requested by {} on {}", id, command.userId(), command.flightId());
             return new ReserveSeatOutcome.Accepted(requested.reservation());
         } catch (DocumentConflictException sameKey) {
             Reservation existing = reservations.find(id).orElseThrow(() -> sameKey).reservation();

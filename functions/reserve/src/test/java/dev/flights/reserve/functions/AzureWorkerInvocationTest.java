@@ -13,6 +13,7 @@ import dev.flights.reserve.ReserveApplication;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import dev.flights.platform.testing.DebugLogging;
 import dev.flights.platform.testing.RecordingExecutionContext;
 
 /** The function classes as the Azure Java worker gets them (see {@link AzureWorker}). */
@@ -50,9 +51,10 @@ class AzureWorkerInvocationTest {
     void theAppsLogLinesReachTheInvocationsLoggerWithTheRequestsCorrelationId() throws Exception {
         RecordingExecutionContext invocation = new RecordingExecutionContext("reserve");
 
-        WORKER.instance(ReservationFunctions.class).reserve(SignedIn.as("ew", InProcessHttpRequest.post(
-                "/api/reservations", "{\"userId\":\"ew\",\"flightId\":\"KE123\"}",
-                Map.of("Content-Type", "application/json", "x-correlation-id", "corr-reserve-log"))), invocation);
+        DebugLogging.during(() -> WORKER.instance(ReservationFunctions.class).reserve(SignedIn.as("ew",
+                InProcessHttpRequest.post("/api/reservations", "{\"userId\":\"ew\",\"flightId\":\"KE123\"}",
+                        Map.of("Content-Type", "application/json", "x-correlation-id", "corr-reserve-log"))),
+                invocation));
 
         assertThat(invocation.messages()).anySatisfy(line -> assertThat(line)
                 .startsWith("[corr-reserve-log] ReserveSeat: reservation ").endsWith(" requested by ew on KE123"));

@@ -216,6 +216,7 @@ final class SubscriptionQueue {
             }
         } else if (slots.size() < settings.maxConcurrentSessions()) {
             slots.put(session, new Slot());
+            operations.record(name + " accept-session", 1);
             start(session);
         }
     }

@@ -81,7 +81,10 @@ class MeteredDocumentStoreTest {
     void whatTheStoreDoesIsPassedOnUnchanged() {
         ObjectNode stored = reservations.upsert(reservation("r1"));
 
-        assertThat(store.container(ContainerLayout.RESERVATIONS).read("r1", "r1")).contains(stored);
-        assertThat(reservations.query("r1", DocumentQuery.where("status", "REQUESTED"))).isEqualTo(List.of(stored));
+        // compared as JSON: a read parses the stored text again, as a read from Cosmos DB does (number node types may differ)
+        assertThat(store.container(ContainerLayout.RESERVATIONS).read("r1", "r1")).map(Object::toString)
+                .contains(stored.toString());
+        assertThat(reservations.query("r1", DocumentQuery.where("status", "REQUESTED"))).map(Object::toString)
+                .containsExactly(stored.toString());
     }
 }

@@ -94,7 +94,9 @@ class SagaSimulationTest {
     /**
      * The checks are not blind: with the store ignoring If-Match, some seed within the first hundred ends with a
      * broken guarantee (a cancel and a payment racing on one reservation: the later write wins, so a cancelled and
-     * refunded reservation ends TICKETED, or a confirmed one CANCELLED without its refund).
+     * refunded reservation ends TICKETED, or a confirmed one CANCELLED without its refund; or two versions of the
+     * reservation list's row racing, so the list keeps the older status). That seed keeps every guarantee without
+     * the mutation, so it is the mutation the checks caught.
      */
     @Test
     @Order(5)
@@ -109,7 +111,8 @@ class SagaSimulationTest {
         assertThat(caught).as("a seed in 1..100 that catches the store ignoring If-Match").isNotNull();
         org.slf4j.LoggerFactory.getLogger("simulation").info("the store ignoring If-Match: caught by seed {} ({})",
                 caught.seed(), caught.violations().get(0));
-        assertThat(caught.violations()).as("seed %d", caught.seed()).anyMatch(v -> v.startsWith("reservation "));
+        assertThat(caught.violations()).as("seed %d", caught.seed())
+                .anyMatch(v -> v.startsWith("reservation ") || v.startsWith("the read model shows reservation "));
         // and the same seed keeps every guarantee with the store as it is
         assertThat(Simulation.run(caught.seed(), new Simulation.Options(RESERVATIONS, Mutation.NONE, false))
                 .violations()).isEmpty();

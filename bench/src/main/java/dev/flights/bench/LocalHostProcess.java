@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * The local host in a JVM of its own (the load comes from the bench's JVM, a separate process), on a free port,
- * with Azure's change-feed delays unless {@code args} cap them. Its JVM runs with the default (C2) compiler and
+ * with Azure's change-feed delays unless {@code args} cap them, and in memory unless {@code args} name a
+ * {@code --data-dir}. Its JVM runs with the default (C2) compiler and
  * collector: the settings of {@code .mvn/jvm.config} favour start-up and are Maven's, not the host's.
  */
 public final class LocalHostProcess implements AutoCloseable {
@@ -35,6 +36,10 @@ public final class LocalHostProcess implements AutoCloseable {
     public static LocalHostProcess start(String classPath, Path log, List<String> jvmArgs, List<String> args,
             Map<String, String> env) throws IOException, InterruptedException {
         List<String> hostArgs = new ArrayList<>(List.of("--port", "0"));
+        if (!args.contains("--data-dir")) {
+            // every run starts empty: a data directory left by an earlier run would be carried on
+            hostArgs.add("--in-memory");
+        }
         hostArgs.addAll(args);
         ChildJvm jvm = ChildJvm.start(classPath, "dev.flights.localhost.LocalHost", jvmArgs, hostArgs, env, log);
         try {

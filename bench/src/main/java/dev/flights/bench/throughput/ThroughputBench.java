@@ -118,6 +118,11 @@ public final class ThroughputBench implements BenchPart {
             JsonNode reservation = done.get(i);
             Instant created = Instant.parse(reservation.path("createdAt").asText());
             Instant updated = Instant.parse(reservation.path("updatedAt").asText());
+            if (created.isBefore(posts.started().minusSeconds(1))) {
+                // an idempotent POST answered with an earlier run's reservation: nothing of this run would be measured
+                throw new IllegalStateException("reservation " + reservation.path("reservationId").asText()
+                        + " was created at " + created + ", before this run's POSTs: the host kept an earlier run's data");
+            }
             toTerminal[i] = Duration.between(created, updated).toNanos();
             last = updated.isAfter(last) ? updated : last;
             rejected += "REJECTED".equals(reservation.path("status").asText()) ? 1 : 0;

@@ -23,7 +23,7 @@ class HostJsonTest {
         TopicSettings fromFile = TopicSettings.fromHostJson(Files.readString(REPOSITORY_HOST_JSON));
 
         assertThat(LocalHostOptions.defaults().topicSettings()).isEqualTo(fromFile);
-        assertThat(fromFile.maxConcurrentSessions()).isEqualTo(128);
-        assertThat(fromFile.sessionIdleTimeout()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(fromFile.maxConcurrentSessions()).isEqualTo(256);
+        assertThat(fromFile.sessionIdleTimeout()).isEqualTo(Duration.ofMillis(200));
     }
 }

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
  * <li>the webhook, when one is set: at least once while its attempts last, and nothing more once it answered 2xx
  * and that was recorded (SENT, with If-Match). It is sent when the notification is newly stored, again when a
  * redelivered event finds its delivery still PENDING (a crash after storing, or between sending and recording), and
- * on each scheduled retry that is still the next attempt. A receiver gets a notification twice only when a crash or
+ * on each scheduled retry that is not stale (see {@link WebhookDeliveries} for why a retry ahead of the recorded
+ * attempts sends too). A receiver gets a notification twice only when a crash or
  * a store failure falls between a 2xx and its recording, or when the event is redelivered while a retry waits; it
  * dedupes on the {@code X-Event-Id} header. After the last attempt fails the delivery is FAILED and logged as an
  * error.</li>
@@ -47,7 +48,16 @@ public class NotifyOnSagaEvent implements Consumer<ReceivedEvent> {
         on(received);
     }
 
+    /** An event delivered under its own id as message id, as the apps publish it. */
     public void on(ReceivedEvent received) {
+        on(received, received.event().eventId().toString());
+    }
+
+    /**
+     * @param messageId the id of the message that brought the event (a deferred copy has another than the
+     *                  original); a webhook retry it schedules is derived from it
+     */
+    public void on(ReceivedEvent received, String messageId) {
         Optional<Notification> about = Notification.about(received.event(), received.correlationId());
         if (about.isEmpty()) {
             log.debug("{} {} is nothing to tell the customer", received.event().type(), received.event().eventId());
@@ -58,7 +68,7 @@ public class NotifyOnSagaEvent implements Consumer<ReceivedEvent> {
         if (added.isPresent()) {
             channels.forEach(channel -> send(channel, notification));
             if (webhook.isOn()) {
-                webhook.sendNext(added.get());
+                webhook.sendNext(added.get(), messageId);
             }
             return;
         }
@@ -66,7 +76,7 @@ public class NotifyOnSagaEvent implements Consumer<ReceivedEvent> {
         if (webhook.isOn() && stored.map(found -> found.value().webhook().isPending()).orElse(false)) {
             log.info("{} {} was notified already but its webhook delivery is still pending: sending it again",
                     notification.type(), notification.eventId());
-            webhook.sendNext(stored.get());
+            webhook.sendNext(stored.get(), messageId);
             return;
         }
         log.info("{} {} was notified already", notification.type(), notification.eventId());

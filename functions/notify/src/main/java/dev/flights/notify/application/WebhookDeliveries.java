@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,8 +22,17 @@ import org.springframework.stereotype.Component;
  * One webhook send of a stored notification and what comes of it, recorded on the notification with its ETag:
  * SENT after a 2xx; after a failure a {@link NotificationDeliveryDue} for the next attempt is scheduled on the topic
  * (with growing delays, as pay does) and the delivery stays PENDING, until the attempts run out and it is FAILED.
- * The retry is scheduled before the failure is recorded, so a crash between the two leaves the delivery PENDING at
- * the earlier attempt: the redelivered message makes that attempt again, and the early retry finds itself stale.
+ * <p>
+ * The retry is scheduled before the failure is recorded, so a crash or a store failure between the two leaves the
+ * delivery PENDING at the earlier attempt with the retry on its way; the triggering message comes back (redelivered
+ * at once, or as a deferred copy much later) and makes that attempt again. Whichever of the two comes first makes
+ * the next send ({@link WebhookDelivery#awaits}: a retry ahead of the recorded attempts is not stale). The retry's
+ * message id is derived from the notification, the attempt <em>and the triggering message's id</em>: a message
+ * that comes back under the same id schedules the same retry, which the topic's duplicate detection drops while
+ * the first one waits; a retry that made the send itself schedules the next one under a new id, so duplicate
+ * detection never drops the only retry left. Recording first and scheduling after would not do: a crash between the
+ * two leaves the failure recorded and no retry, and a triggering retry that comes back then finds itself stale.
+ * <p>
  * The send is bounded by the webhook's timeout and a failing receiver never makes this throw; only the store or the
  * topic failing does, and the message that triggered it is then delivered again.
  */
@@ -51,8 +61,12 @@ public class WebhookDeliveries {
         return webhook.isPresent();
     }
 
-    /** Makes the next send of a notification whose delivery is PENDING, and records its outcome. */
-    public void sendNext(Notifications.Found found) {
+    /**
+     * Makes the next send of a notification whose delivery is PENDING, and records its outcome.
+     *
+     * @param trigger the message id of the message this send answers (the event, its deferred copy, or a retry)
+     */
+    public void sendNext(Notifications.Found found, String trigger) {
         Notification notification = found.value();
         int attempt = notification.webhook().nextAttempt();
         WebhookOutcome outcome = send(notification);
@@ -64,7 +78,7 @@ public class WebhookDeliveries {
         }
         WebhookDelivery failed = notification.webhook().failed(attempt, policy);
         if (failed.isPending()) {
-            Instant retryAt = scheduleRetry(notification, attempt + 1, policy.delayAfter(attempt));
+            Instant retryAt = scheduleRetry(notification, attempt + 1, policy.delayAfter(attempt), trigger);
             log.warn("webhook send {} of {} {} failed ({}); next attempt at {}", attempt, notification.type(),
                     notification.eventId(), outcome.detail(), retryAt);
         } else {
@@ -83,12 +97,12 @@ public class WebhookDeliveries {
         }
     }
 
-    private Instant scheduleRetry(Notification notification, int attempt, Duration delay) {
+    private Instant scheduleRetry(Notification notification, int attempt, Duration delay, String trigger) {
         Instant now = clock.instant();
         Instant retryAt = now.plus(delay);
         NotificationDeliveryDue due = new NotificationDeliveryDue(
                 EventIds.derive(notification.eventId().toString(), EventType.NotificationDeliveryDue.name(),
-                        Integer.toString(attempt)),
+                        Integer.toString(attempt), Objects.requireNonNull(trigger, "trigger")),
                 now, notification.reservationId(), notification.userId(), notification.eventId(), attempt);
         publisher.publish(List.of(OutgoingMessage.of(due, SOURCE, notification.correlationId()).scheduledAt(retryAt)));
         return retryAt;

@@ -28,11 +28,15 @@ public record WebhookDelivery(DeliveryStatus status, int attempts) {
     }
 
     /**
-     * Whether a retry scheduled for send {@code attempt} is still the one to make: a retry that a later send
-     * overtook (after a redelivered event was sent again) or that comes twice finds the delivery moved on.
+     * Whether a retry scheduled for send {@code attempt} is to make the next send: a retry that a later send
+     * overtook (after a redelivered event was sent again) or that comes twice finds the delivery moved on and sends
+     * nothing. A retry ahead of the recorded attempts (its send failed, but recording that failure did not happen:
+     * a crash or a store failure in between, the triggering message coming back later) makes the next send: the
+     * message that comes back may find its own retry dropped as a duplicate, so ignoring this one could leave the
+     * delivery pending with nothing left to send it.
      */
     public boolean awaits(int attempt) {
-        return isPending() && attempt == nextAttempt();
+        return isPending() && attempt >= nextAttempt();
     }
 
     public WebhookDelivery sent(int attempt) {

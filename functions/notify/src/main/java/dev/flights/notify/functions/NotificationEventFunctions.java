@@ -34,14 +34,16 @@ public class NotificationEventFunctions {
             @ServiceBusTopicTrigger(name = "message", topicName = "reservation-events", subscriptionName = "notify",
                     connection = "ServiceBusConnection", isSessionsEnabled = true) String message,
             @BindingName("MessageId") String messageId, ExecutionContext context) {
-        consumer.consume("notify", messageId, message, this::on);
+        consumer.consume("notify", messageId, message, received -> on(received, messageId));
     }
 
-    private void on(ReceivedEvent received) {
+    /** The message id names the webhook retries the reaction schedules; without one, the event id stands in. */
+    private void on(ReceivedEvent received, String messageId) {
+        String trigger = messageId != null ? messageId : received.event().eventId().toString();
         if (received.event() instanceof NotificationDeliveryDue due) {
-            retry.on(due);
+            retry.on(due, trigger);
         } else {
-            notify.on(received);
+            notify.on(received, trigger);
         }
     }
 }

@@ -14,8 +14,11 @@ import dev.flights.notify.adapter.NotificationDocuments;
 import dev.flights.notify.application.ListNotifications;
 import dev.flights.notify.application.NotifyOnSagaEvent;
 import dev.flights.notify.application.RetryWebhookOnDeliveryDue;
+import dev.flights.notify.application.Webhook;
+import dev.flights.notify.application.WebhookOutcome;
 import dev.flights.notify.application.WebhookDeliveries;
 import dev.flights.notify.application.WebhookSettings;
+import dev.flights.notify.domain.Language;
 import dev.flights.platform.correlation.Correlation;
 import dev.flights.platform.inprocess.InMemoryDocumentStore;
 import dev.flights.platform.inprocess.InProcessExecutionContext;
@@ -25,6 +28,8 @@ import dev.flights.platform.testing.SignedIn;
 import dev.flights.platform.messaging.DeferringConsumer;
 import dev.flights.platform.messaging.MessageRetrySettings;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
@@ -82,6 +87,45 @@ class NotificationFunctionsTest implements CustomerListRouteContract {
 
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(body(response).get("items")).isEmpty();
+    }
+
+    /**
+     * A webhook retry is named after the message that scheduled it: the same message (redelivered) schedules the
+     * same retry, which duplicate detection drops; another message (a deferred copy) schedules another.
+     */
+    @Test
+    void namesTheWebhookRetryAfterTheMessageThatScheduledIt() {
+        SagaEvent cancelled = aReservation().by("ew").cancelled();
+
+        String first = retryScheduledOnAFailedSend(cancelled, "message-1");
+        String again = retryScheduledOnAFailedSend(cancelled, "message-1");
+        String deferredCopy = retryScheduledOnAFailedSend(cancelled, "message-1:notify:retry-1");
+        String withoutAnId = retryScheduledOnAFailedSend(cancelled, null);
+
+        assertThat(again).isEqualTo(first);
+        assertThat(deferredCopy).isNotEqualTo(first);
+        assertThat(withoutAnId).isEqualTo(retryScheduledOnAFailedSend(cancelled, cancelled.eventId().toString()))
+                .isNotEqualTo(first);
+    }
+
+    /** The first send of a fresh notify fails: the id of the retry it schedules. */
+    private static String retryScheduledOnAFailedSend(SagaEvent event, String messageId) {
+        NotificationDocuments store = new NotificationDocuments(new InMemoryDocumentStore());
+        RecordingTopic scheduled = new RecordingTopic();
+        Webhook down = notification -> WebhookOutcome.failed("HTTP 503");
+        WebhookDeliveries webhook = new WebhookDeliveries(Optional.of(down), store, scheduled,
+                new WebhookSettings("http://127.0.0.1:9/hook", "test-only-secret", Language.EN,
+                        Duration.ofSeconds(5), new WebhookSettings.Retry(Duration.ofSeconds(10),
+                                Duration.ofMinutes(10), 8)), Clock.fixed(NOON, ZoneOffset.UTC));
+        NotificationEventFunctions functions = new NotificationEventFunctions(
+                new DeferringConsumer(new RecordingTopic(), MessageRetrySettings.defaults(), Clock.systemUTC()),
+                new NotifyOnSagaEvent(store, List.of(), webhook), new RetryWebhookOnDeliveryDue(store, webhook));
+
+        functions.onSagaEvent(EventCodec.encode(event, "/apps/test", "corr-1"), messageId,
+                InProcessExecutionContext.of("notifyOnSagaEvent"));
+
+        assertThat(scheduled.messages()).hasSize(1);
+        return scheduled.messages().get(0).messageId();
     }
 
     private void deliver(SagaEvent event) {

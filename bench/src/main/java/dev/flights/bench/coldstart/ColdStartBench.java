@@ -52,7 +52,7 @@ public final class ColdStartBench implements BenchPart {
      * %ARCHIVE%} standing for the package's archive; a test holds those files to this list.
      */
     public static final List<String> SHIPPED = List.of("-XX:SharedArchiveFile=%ARCHIVE%", "-Xshare:auto",
-            "-XX:TieredStopAtLevel=1");
+            "-XX:TieredStopAtLevel=1", "-Dspring.aot.enabled=true");
 
     private static final String UNUSED_AUTO_CONFIGURATIONS = String.join(",",
             "org.springframework.boot.autoconfigure.aop.AopAutoConfiguration",

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +27,10 @@ import org.junit.jupiter.api.TestFactory;
  * Each packaged app (target/azure-functions/flights-&lt;app&gt;: the app jar and lib/) started in a fresh JVM the way
  * the Java worker starts it, through the Spring adapter with MAIN_CLASS and nothing else in the environment: it
  * refuses to start and names the missing settings. With {@code FLIGHTS_IN_PROCESS=true} the packaged reserve app
- * starts and hands its own log lines, with the correlation id, to the invocation's logger.
+ * starts and hands its own log lines, with the correlation id, to the invocation's logger. Started as infra/ starts
+ * the worker, on the context Spring AOT generated at package time ({@code -Dspring.aot.enabled=true}): every app
+ * starts with the Cosmos DB and Service Bus settings, refuses without them naming them as before, refuses the
+ * in-process switch, and notify's webhook follows the settings it starts with, not those it was processed with.
  */
 class PackagedAppIT {
 
@@ -45,6 +49,61 @@ class PackagedAppIT {
                             "ServiceBusConnection__fullyQualifiedNamespace (or ServiceBusConnection)",
                             "FLIGHTS_IN_PROCESS=true"));
         }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyPackagedAppStartsOnItsAheadOfTimeContextWithTheAdaptersSettings() {
+        return APPS.stream().map(app -> DynamicTest.dynamicTest(app.name(), () -> {
+            Run run = launchAheadOfTime(app, ADAPTERS, app.functions().get(0).functionClass().getName());
+
+            assertThat(run.exitCode()).as(run.output()).isZero();
+            assertThat(run.lines("STARTED ")).as(run.output()).hasSize(1);
+        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyPackagedAppOnItsAheadOfTimeContextWithoutSettingsRefusesToStartNamingThem() {
+        return APPS.stream().map(app -> DynamicTest.dynamicTest(app.name(), () -> {
+            Run run = launchAheadOfTime(app, Map.of(), app.functions().get(0).functionClass().getName());
+
+            assertThat(run.exitCode()).as(run.output()).isEqualTo(3);
+            assertThat(run.lines("REFUSED ")).as(run.output()).anySatisfy(message -> assertThat(message)
+                    .contains("CosmosDBConnection__accountEndpoint (or CosmosDBConnection)", "CosmosDatabase",
+                            "ServiceBusConnection__fullyQualifiedNamespace (or ServiceBusConnection)"));
+        }));
+    }
+
+    @Test
+    void thePackagedAppOnItsAheadOfTimeContextRefusesTheInProcessStoreAndTopic() throws Exception {
+        FunctionApp reserve = APPS.stream().filter(app -> app.name().equals("reserve")).findFirst().orElseThrow();
+
+        Run run = launchAheadOfTime(reserve, Map.of("FLIGHTS_IN_PROCESS", "true"),
+                "dev.flights.reserve.functions.ReservationFunctions");
+
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(3);
+        assertThat(run.lines("REFUSED ")).as(run.output()).anySatisfy(message -> assertThat(message)
+                .contains("FLIGHTS_IN_PROCESS=true", "spring.aot.enabled"));
+    }
+
+    @Test
+    void notifyOnItsAheadOfTimeContextSendsToTheWebhookItStartsWithThoughProcessedWithout() throws Exception {
+        FunctionApp notify = APPS.stream().filter(app -> app.name().equals("notify")).findFirst().orElseThrow();
+        Map<String, String> withWebhook = new HashMap<>(ADAPTERS);
+        withWebhook.put("NOTIFY_WEBHOOK_URL", "http://127.0.0.1:9/hooks/flights");
+        // the launcher's class path carries this module's logback-test.xml: its lines go to the file named here
+        Path withLog = Files.createTempFile("notify-aot-webhook", ".log");
+        Path withoutLog = Files.createTempFile("notify-aot-no-webhook", ".log");
+
+        Run with = launch(notify, List.of("-Dspring.aot.enabled=true", "-Dflights.testLog=" + withLog), withWebhook,
+                "dev.flights.notify.functions.NotificationFunctions");
+        Run without = launch(notify, List.of("-Dspring.aot.enabled=true", "-Dflights.testLog=" + withoutLog),
+                ADAPTERS, "dev.flights.notify.functions.NotificationFunctions");
+
+        assertThat(with.lines("STARTED ")).as(with.output()).hasSize(1);
+        assertThat(Files.readString(withLog)).contains("notifications go to the webhook at http://127.0.0.1");
+        assertThat(without.lines("STARTED ")).as(without.output()).hasSize(1);
+        assertThat(Files.readString(withoutLog)).contains("Started")
+                .doesNotContain("notifications go to the webhook");
     }
 
     @Test
@@ -78,11 +137,33 @@ class PackagedAppIT {
         }));
     }
 
+    /**
+     * The settings infra/ gives an app, identity-based, on endpoints of this machine that nothing answers: the
+     * clients are built lazily, so starting connects nowhere.
+     */
+    private static final Map<String, String> ADAPTERS = Map.of("CosmosDatabase", "flights",
+            "CosmosDBConnection__accountEndpoint", "https://127.0.0.1:9/",
+            "CosmosDBConnection__credential", "managedidentity",
+            "ServiceBusConnection__fullyQualifiedNamespace", "127.0.0.1",
+            "ServiceBusConnection__credential", "managedidentity");
+
     private static Run launch(FunctionApp app, Map<String, String> settings, String... arguments)
             throws IOException, InterruptedException, URISyntaxException {
+        return launch(app, List.of(), settings, arguments);
+    }
+
+    /** Started as infra/ starts the worker's JVM: on the context the package's ahead-of-time processing made. */
+    private static Run launchAheadOfTime(FunctionApp app, Map<String, String> settings, String... arguments)
+            throws IOException, InterruptedException, URISyntaxException {
+        return launch(app, List.of("-Dspring.aot.enabled=true"), settings, arguments);
+    }
+
+    private static Run launch(FunctionApp app, List<String> jvmOptions, Map<String, String> settings,
+            String... arguments) throws IOException, InterruptedException, URISyntaxException {
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classPath(app),
-                PackagedAppLauncher.class.getName()));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", classPath(app), PackagedAppLauncher.class.getName()));
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().clear();

@@ -22,8 +22,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.annotation.Conditional;
-import org.springframework.stereotype.Component;
 
 /**
  * N5: POSTs each notification as JSON to {@code NOTIFY_WEBHOOK_URL} with {@link java.net.http.HttpClient}, in the
@@ -32,8 +30,6 @@ import org.springframework.stereotype.Component;
  * {@code X-Event-Id} for the receiver to dedupe on. A send waits for the answer at most the configured timeout,
  * whatever the receiver does; anything but a 2xx within it is a failed outcome, never an exception.
  */
-@Component
-@Conditional(WebhookUrlIsSet.class)
 public class WebhookChannel implements Webhook {
 
     static final String EVENT_ID_HEADER = "X-Event-Id";

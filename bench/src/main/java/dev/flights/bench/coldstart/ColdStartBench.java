@@ -9,6 +9,8 @@ import dev.flights.bench.coldstart.minimal.HelloApplication;
 import dev.flights.bench.coldstart.minimal.HelloFunctions;
 import dev.flights.platform.auth.ClientPrincipal;
 import dev.flights.platform.auth.PrincipalHeaders;
+import dev.flights.platform.spring.ClassDataArchiveTraining;
+import dev.flights.platform.spring.UnusedAutoConfigurations;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -20,8 +22,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -38,8 +42,10 @@ import java.util.stream.Stream;
  * pointing at local endpoints nothing listens on: the clients are built lazily, so starting connects nowhere. The
  * invoked function answers without the network: the operator's dead-letter listing with an invalid {@code max} (a
  * 400 naming the field, after the admin check) and, for reservation-view, the page (a 200). Each app runs with no JVM
- * options and with the options infra/ ships ({@link #SHIPPED}: the class-data archive the build made, C1 only); each
- * technique is also measured on reserve ({@link #TECHNIQUES}), beside reserve without it, to show its share.
+ * options and with the options infra/ ships ({@link #SHIPPED}: the context Spring AOT generated at package time, the
+ * class-data archive the build trained on it, C1 only); each step is also measured on reserve ({@link #TECHNIQUES}),
+ * beside what it adds to, to show its share (the archives of the steps without AOT are trained by the bench itself,
+ * as the build trains the package's).
  */
 public final class ColdStartBench implements BenchPart {
 
@@ -54,35 +60,74 @@ public final class ColdStartBench implements BenchPart {
     public static final List<String> SHIPPED = List.of("-XX:SharedArchiveFile=%ARCHIVE%", "-Xshare:auto",
             "-XX:TieredStopAtLevel=1", "-Dspring.aot.enabled=true");
 
-    private static final String UNUSED_AUTO_CONFIGURATIONS = String.join(",",
-            "org.springframework.boot.autoconfigure.aop.AopAutoConfiguration",
-            "org.springframework.boot.autoconfigure.availability.ApplicationAvailabilityAutoConfiguration",
-            "org.springframework.boot.autoconfigure.context.LifecycleAutoConfiguration",
-            "org.springframework.boot.autoconfigure.netty.NettyAutoConfiguration",
-            "org.springframework.boot.autoconfigure.reactor.ReactorAutoConfiguration",
-            "org.springframework.boot.autoconfigure.sql.init.SqlInitializationAutoConfiguration",
-            "org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration",
-            "org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration",
-            "org.springframework.boot.autoconfigure.task.TaskSchedulingAutoConfiguration",
-            "org.springframework.boot.autoconfigure.cache.CacheAutoConfiguration",
-            "org.springframework.cloud.function.cloudevent.CloudEventsFunctionExtensionConfiguration");
+    /** Without AOT the auto-configurations' conditions run at start, so this property still has its effect. */
+    private static final String KEEP_UNUSED = "-D" + UnusedAutoConfigurations.KEEP_PROPERTY + "=true";
+    private static final String AOT = "-Dspring.aot.enabled=true";
 
-    /**
-     * Each technique measured on reserve: its JVM options and the subject it is held beside (no options, or the
-     * shipped ones when it is tried on top of them). Those that do not help are measured all the same, to show it.
-     */
-    record Technique(String name, List<String> options, boolean onTopOfShipped) {
+    /** Which class-data archive a subject maps: none, the package's, or one the bench trains for it. */
+    enum Archive {
+        NONE, PACKAGE,
+        /** trained by the bench as the package's is, but without AOT: the archive shipped before AOT. */
+        WITHOUT_AOT,
+        /** the same with the unused auto-configurations kept: the archive shipped before they were left out. */
+        WITHOUT_AOT_ALL_AUTO_CONFIGURATIONS
     }
 
+    /** What a technique's figure is held beside. */
+    enum Baseline {
+        NO_OPTIONS("reserve, no JVM options"), BEFORE_AOT("reserve, options shipped before AOT"),
+        SHIPPED("reserve, shipped options");
+
+        final String label;
+
+        Baseline(String label) {
+            this.label = label;
+        }
+    }
+
+    /**
+     * Each step measured on reserve: its JVM options, the archive it maps (%ARCHIVE% in the options) and what it is
+     * held beside, to show its share. Those that do not help are measured all the same, to show it.
+     */
+    record Technique(String name, List<String> options, Archive archive, Baseline baseline) {
+    }
+
+    static final List<String> BEFORE_AOT = List.of("-XX:SharedArchiveFile=%ARCHIVE%", "-Xshare:auto",
+            "-XX:TieredStopAtLevel=1");
+
+    static final Technique OPTIONS_BEFORE_AOT = new Technique(
+            "the options shipped before AOT (an archive trained without AOT, C1 only)", BEFORE_AOT,
+            Archive.WITHOUT_AOT, Baseline.NO_OPTIONS);
+
     static final List<Technique> TECHNIQUES = List.of(
-            new Technique("the package's AppCDS archive alone", List.of("-XX:SharedArchiveFile=%ARCHIVE%",
-                    "-Xshare:auto"), false),
-            new Technique("C1 only (-XX:TieredStopAtLevel=1) alone", List.of("-XX:TieredStopAtLevel=1"), false),
-            new Technique("the serial GC on top of the shipped options", List.of("-XX:+UseSerialGC"), true),
-            new Technique("lazy bean initialization on top of the shipped options",
-                    List.of("-Dspring.main.lazy-initialization=true"), true),
-            new Technique("unused auto-configurations excluded, on top of the shipped options",
-                    List.of("-Dspring.autoconfigure.exclude=" + UNUSED_AUTO_CONFIGURATIONS), true));
+            new Technique("C1 only (-XX:TieredStopAtLevel=1) alone", List.of("-XX:TieredStopAtLevel=1"), Archive.NONE,
+                    Baseline.NO_OPTIONS),
+            new Technique("an AppCDS archive alone (trained without AOT)", List.of("-XX:SharedArchiveFile=%ARCHIVE%",
+                    "-Xshare:auto"), Archive.WITHOUT_AOT, Baseline.NO_OPTIONS),
+            new Technique("Spring AOT alone (-Dspring.aot.enabled=true)", List.of(AOT), Archive.NONE,
+                    Baseline.NO_OPTIONS),
+            OPTIONS_BEFORE_AOT,
+            new Technique("the options shipped before AOT, the unused auto-configurations kept (archive trained so)",
+                    concat(BEFORE_AOT, KEEP_UNUSED), Archive.WITHOUT_AOT_ALL_AUTO_CONFIGURATIONS, Baseline.BEFORE_AOT),
+            new Technique("the shipped options (Spring AOT on top of the archive, trained with it, and C1)", SHIPPED,
+                    Archive.PACKAGE, Baseline.BEFORE_AOT),
+            new Technique("the serial GC on top of the shipped options", concat(SHIPPED, "-XX:+UseSerialGC"),
+                    Archive.PACKAGE, Baseline.SHIPPED),
+            new Technique("lazy bean initialization on top of the shipped options (not shipped: it would defer the"
+                    + " refusal to start without settings)", concat(SHIPPED, "-Dspring.main.lazy-initialization=true"),
+                    Archive.PACKAGE, Baseline.SHIPPED),
+            new Technique("Boot's background pre-initializer off, on top of the shipped options",
+                    concat(SHIPPED, "-Dspring.backgroundpreinitializer.ignore=true"), Archive.PACKAGE,
+                    Baseline.SHIPPED),
+            new Technique("no logging system, on top of the shipped options (its share only: the logs must reach the"
+                    + " host)", concat(SHIPPED, "-Dorg.springframework.boot.logging.LoggingSystem=none"),
+                    Archive.PACKAGE, Baseline.SHIPPED));
+
+    private static List<String> concat(List<String> options, String... more) {
+        List<String> all = new ArrayList<>(options);
+        all.addAll(List.of(more));
+        return List.copyOf(all);
+    }
 
     /** The apps: the function class and method invoked, its route, its query, the status it answers. */
     record App(String name, String startClass, String functionClass, String method, String route,
@@ -141,15 +186,20 @@ public final class ColdStartBench implements BenchPart {
         }
         subjects.addAll(before.values());
         subjects.addAll(shipped.values());
+        // each step on reserve; a smoke run takes only the options shipped before AOT (it trains an archive)
         Map<Technique, Subject> techniques = new LinkedHashMap<>();
-        if (!context.smoke()) {
-            App reserve = APPS.get(0);
-            for (Technique technique : TECHNIQUES) {
-                List<String> options = new ArrayList<>(technique.onTopOfShipped() ? SHIPPED : List.of());
-                options.addAll(technique.options());
-                techniques.put(technique, appSubject(reserve, "reserve, " + technique.name(), options));
+        App reserve = APPS.get(0);
+        Map<Archive, Path> archives = new EnumMap<>(Archive.class);
+        for (Technique technique : context.smoke() ? List.of(OPTIONS_BEFORE_AOT) : TECHNIQUES) {
+            if (technique.archive() == Archive.PACKAGE && technique.options().equals(SHIPPED)) {
+                techniques.put(technique, shipped.get(reserve.name()));
+                continue;
             }
-            subjects.addAll(techniques.values());
+            Path archive = technique.archive() == Archive.NONE || technique.archive() == Archive.PACKAGE ? null
+                    : archives.computeIfAbsent(technique.archive(), kind -> train(reserve, kind, logs));
+            Subject subject = appSubject(reserve, "reserve, " + technique.name(), technique.options(), archive);
+            techniques.put(technique, subject);
+            subjects.add(subject);
         }
 
         // interleaved: every subject once per round, so that the load of the machine falls on all of them alike
@@ -179,12 +229,13 @@ public final class ColdStartBench implements BenchPart {
                 minimalMs / slowest, "×", "one app equal to it", 1, 3));
         figures.add(Figure.shown(name(), "bare JVM (a main that returns), median of " + rounds,
                 median(times.get(bare)), "ms", "minimal SCF app", minimalMs));
-        double reserveBefore = median(times.get(before.get("reserve")));
-        double reserveShipped = median(times.get(shipped.get("reserve")));
+        Map<Baseline, Double> baselines = new EnumMap<>(Baseline.class);
+        baselines.put(Baseline.NO_OPTIONS, median(times.get(before.get(reserve.name()))));
+        baselines.put(Baseline.BEFORE_AOT, median(times.get(techniques.get(OPTIONS_BEFORE_AOT))));
+        baselines.put(Baseline.SHIPPED, median(times.get(shipped.get(reserve.name()))));
         techniques.forEach((technique, subject) -> figures.add(Figure.shown(name(), "reserve with "
                 + technique.name() + ", median of " + rounds, median(times.get(subject)), "ms",
-                technique.onTopOfShipped() ? "reserve, shipped options" : "reserve, no JVM options",
-                technique.onTopOfShipped() ? reserveShipped : reserveBefore)));
+                technique.baseline().label, baselines.get(technique.baseline()))));
         return figures;
     }
 
@@ -202,8 +253,14 @@ public final class ColdStartBench implements BenchPart {
     }
 
     private Subject appSubject(App app, String name, List<String> options) throws IOException, URISyntaxException {
+        return appSubject(app, name, options, null);
+    }
+
+    /** {@code archive}: the one %ARCHIVE% stands for, or null for the package's own. */
+    private Subject appSubject(App app, String name, List<String> options, Path trained)
+            throws IOException, URISyntaxException {
         Path staging = staging(app.name());
-        Path archive = staging.resolve(ARCHIVE);
+        Path archive = trained != null ? trained : staging.resolve(ARCHIVE);
         List<String> jvmArgs = new ArrayList<>();
         for (String option : options) {
             if (option.contains("%ARCHIVE%") && !Files.isRegularFile(archive)) {
@@ -213,15 +270,51 @@ public final class ColdStartBench implements BenchPart {
             jvmArgs.add(option.replace("%ARCHIVE%", archive.toString()));
         }
         // the class path the archive was made with comes first, in the same words (the JVM checks it is a prefix)
-        String classPath = String.join(File.pathSeparator, staging.resolve(app.name() + "-" + version() + ".jar")
-                .toString(), staging.resolve("lib") + File.separator + "*", location(ExecutionContext.class),
-                location(ColdStartLauncher.class));
+        String classPath = packagedClassPath(app) + File.pathSeparator + location(ColdStartLauncher.class);
         List<String> args = new ArrayList<>(List.of(app.functionClass(), app.method(), app.route()));
         PrincipalHeaders.of(ClientPrincipal.entra("bench-operator", "bench-operator", List.of("admin")),
                 "bench-operator", "bench-operator").forEach((k, v) -> args.add("header:" + k + "=" + v));
         app.query().forEach((k, v) -> args.add("query:" + k + "=" + v));
         return new Subject(name, classPath, ColdStartLauncher.class.getName(), jvmArgs, realAdapters(app), args,
                 app.expectedStatus());
+    }
+
+    /** The package's class path as the build's training run had it: the app jar, lib/, the worker's library. */
+    private String packagedClassPath(App app) throws URISyntaxException {
+        Path staging = staging(app.name());
+        return String.join(File.pathSeparator, staging.resolve(app.name() + "-" + version() + ".jar").toString(),
+                staging.resolve("lib") + File.separator + "*", location(ExecutionContext.class));
+    }
+
+    /**
+     * An archive of the packaged app trained as the build trains the package's ({@code ClassDataArchiveTraining}
+     * on the same class path and settings, see app-parent's pom), but without AOT, and for
+     * {@link Archive#WITHOUT_AOT_ALL_AUTO_CONFIGURATIONS} with the unused auto-configurations kept.
+     */
+    private Path train(App app, Archive kind, Path logs) {
+        Path archive = logs.resolve(app.name() + "-" + kind.name().toLowerCase(Locale.ROOT) + ".jsa");
+        try {
+            Files.createDirectories(logs);
+            Files.deleteIfExists(archive);
+            List<String> options = new ArrayList<>(List.of("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off",
+                    "-Xlog:cds+dynamic=off"));
+            if (kind == Archive.WITHOUT_AOT_ALL_AUTO_CONFIGURATIONS) {
+                options.add(KEEP_UNUSED);
+            }
+            Subject training = new Subject("training " + archive.getFileName(), packagedClassPath(app),
+                    ClassDataArchiveTraining.class.getName(), options, realAdapters(app), List.of(), 0);
+            training.run(logs.resolve("training-" + kind.name().toLowerCase(Locale.ROOT) + ".log"));
+        } catch (IOException | URISyntaxException e) {
+            throw new IllegalStateException("training the archive " + archive + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while training the archive " + archive, e);
+        }
+        if (!Files.isRegularFile(archive)) {
+            throw new IllegalStateException("the training run wrote no archive " + archive + "; see its log in "
+                    + logs);
+        }
+        return archive;
     }
 
     /**
@@ -281,19 +374,8 @@ public final class ColdStartBench implements BenchPart {
 
         /** Milliseconds from starting the process to its {@code ANSWERED} line; fails on another status. */
         double coldStart(Path log) throws IOException, InterruptedException {
-            List<String> command = new ArrayList<>();
-            command.add(ChildJvm.javaExecutable());
-            command.addAll(jvmArgs);
-            if (!classPath.isEmpty()) {
-                command.addAll(List.of("-cp", classPath));
-            } else {
-                command.addAll(List.of("-cp", locationOrFail(BareJvm.class)));
-            }
-            command.add(mainClass);
-            command.addAll(args);
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-            builder.environment().keySet().retainAll(List.of("PATH", "HOME", "TMPDIR", "LANG"));
-            builder.environment().putAll(env);
+            List<String> command = command();
+            ProcessBuilder builder = builder(command);
             Files.createDirectories(log.getParent());
             long started = System.nanoTime();
             Process process = builder.start();
@@ -323,6 +405,37 @@ public final class ColdStartBench implements BenchPart {
                         + ") without answering; its output is in " + log);
             }
             return elapsed;
+        }
+
+        /** Runs it to its end, its output to {@code log}; fails unless it exits 0. */
+        void run(Path log) throws IOException, InterruptedException {
+            List<String> command = command();
+            Files.createDirectories(log.getParent());
+            Files.writeString(log, String.join(" ", command) + System.lineSeparator());
+            Process process = builder(command).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            if (!process.waitFor(5, TimeUnit.MINUTES)) {
+                process.destroyForcibly().waitFor();
+            }
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException(name + " exited " + process.exitValue() + "; its output is in " + log);
+            }
+        }
+
+        private List<String> command() {
+            List<String> command = new ArrayList<>();
+            command.add(ChildJvm.javaExecutable());
+            command.addAll(jvmArgs);
+            command.addAll(List.of("-cp", classPath.isEmpty() ? locationOrFail(BareJvm.class) : classPath));
+            command.add(mainClass);
+            command.addAll(args);
+            return command;
+        }
+
+        private ProcessBuilder builder(List<String> command) {
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.environment().keySet().retainAll(List.of("PATH", "HOME", "TMPDIR", "LANG"));
+            builder.environment().putAll(env);
+            return builder;
         }
 
         private static String locationOrFail(Class<?> type) {

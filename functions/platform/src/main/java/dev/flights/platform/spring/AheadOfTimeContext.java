@@ -1,6 +1,8 @@
 package dev.flights.platform.spring;
 
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.aot.AotDetector;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.aot.AotApplicationContextInitializer;
@@ -27,6 +29,7 @@ import org.springframework.util.ClassUtils;
  */
 public final class AheadOfTimeContext implements AotApplicationContextInitializer<ConfigurableApplicationContext> {
 
+    private static final Logger log = LoggerFactory.getLogger(AheadOfTimeContext.class);
     static final String ADAPTER_START_CLASS = "org.springframework.cloud.function.utils.FunctionClassUtils";
     static final String GENERATED_SUFFIX = "__ApplicationContextInitializer";
 
@@ -36,8 +39,9 @@ public final class AheadOfTimeContext implements AotApplicationContextInitialize
             return;
         }
         refuseWithoutAdapters(context.getEnvironment());
-        AotApplicationContextInitializer.forInitializerClasses(startClass(context.getClassLoader()).getName()
-                + GENERATED_SUFFIX).initialize(context);
+        String generated = startClass(context.getClassLoader()).getName() + GENERATED_SUFFIX;
+        log.info("starting from the context generated ahead of time: {}", generated);
+        AotApplicationContextInitializer.forInitializerClasses(generated).initialize(context);
     }
 
     /** The settings the processed adapters need; the in-process switch is refused, as the adapters are fixed. */

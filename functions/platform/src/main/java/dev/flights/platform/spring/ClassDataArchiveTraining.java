@@ -12,8 +12,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The training run of the class-data archive each app's package carries ({@code app-cds.jsa}, made by
- * {@code mvn package}, see app-parent's pom): run with {@code -XX:ArchiveClassesAtExit} on the packaged class path,
- * it starts the app as the Java worker does, through the Spring adapter's instance injector with the app's
+ * {@code mvn package}, see app-parent's pom): run with {@code -XX:ArchiveClassesAtExit} on the packaged class path
+ * and, as infra/ runs the worker, {@code -Dspring.aot.enabled=true} (the context Spring AOT generated at package
+ * time, see {@link AheadOfTimeContext}), it starts the app as the Java worker does, through the Spring adapter's instance injector with the app's
  * {@code MAIN_CLASS}, answers two requests through the platform's HTTP helpers (a JSON body, a problem for bad
  * input: the response path of every HTTP function) and exits; the JVM then writes every class it loaded to the
  * archive. A JVM started with

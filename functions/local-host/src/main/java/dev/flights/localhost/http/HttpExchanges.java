@@ -85,10 +85,14 @@ final class HttpExchanges {
      * or 403 given before the body was read) and sees only "connection reset". A body larger still is cut off so.
      */
     static void drainRequestBody(HttpExchange exchange) {
-        byte[] buffer = new byte[64 * 1024];
-        long drained = 0;
         try {
             InputStream in = exchange.getRequestBody();
+            // most often the handler read it all: no buffer for nothing
+            if (in.read() < 0) {
+                return;
+            }
+            byte[] buffer = new byte[64 * 1024];
+            long drained = 1;
             int read;
             while (drained < MAX_DRAIN_BYTES && (read = in.read(buffer)) >= 0) {
                 drained += read;

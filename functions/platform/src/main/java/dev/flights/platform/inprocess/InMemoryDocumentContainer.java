@@ -23,12 +23,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
-import java.util.UUID;
 
 /**
  * A container in memory with Cosmos DB's semantics: a new ETag on every write, If-Match on replace, batches that
  * apply all or nothing, and a change feed in write order that shows the latest version of each changed document.
- * Writes are serialised by one lock, which is all the isolation a logical partition gives in Cosmos DB.
+ * Writes are serialised by one lock, which is all the isolation a logical partition gives in Cosmos DB. What needs
+ * no lock is done outside it: a write is stamped and turned into text before it takes the lock, a read takes the
+ * stored text under the lock and parses it after (stored text is never changed, only replaced).
  *
  * <p>Time to live as in a container created with {@code DefaultTimeToLive = -1}: a document without a {@code ttl}
  * (or with -1) never expires; one with {@code ttl} = n seconds is gone n seconds after its last write
@@ -97,22 +98,33 @@ public final class InMemoryDocumentContainer implements DocumentContainer {
     }
 
     @Override
-    public synchronized Optional<ObjectNode> read(String partitionKey, String id) {
-        removeExpired();
-        return Optional.ofNullable(documents.get(new Key(partitionKey, id))).map(Stored::document);
+    public Optional<ObjectNode> read(String partitionKey, String id) {
+        Stored stored;
+        synchronized (this) {
+            removeExpired();
+            stored = documents.get(new Key(partitionKey, id));
+        }
+        return Optional.ofNullable(stored).map(Stored::document);
     }
 
     @Override
-    public synchronized List<ObjectNode> query(String partitionKey, DocumentQuery query) {
-        removeExpired();
+    public List<ObjectNode> query(String partitionKey, DocumentQuery query) {
+        List<Stored> inPartition = new ArrayList<>();
+        synchronized (this) {
+            removeExpired();
+            documents.forEach((key, stored) -> {
+                if (key.partitionKey().equals(partitionKey)) {
+                    inPartition.add(stored);
+                }
+            });
+        }
         Comparator<ObjectNode> byId = Comparator.comparing(d -> d.path("id").asText());
         Comparator<ObjectNode> order = query.orderByDescending() == null
                 ? byId
                 : Comparator.<ObjectNode, JsonNode>comparing(d -> d.path(query.orderByDescending()),
                         InMemoryDocumentContainer::compareValues).reversed().thenComparing(byId);
-        return documents.entrySet().stream()
-                .filter(e -> e.getKey().partitionKey().equals(partitionKey))
-                .map(e -> e.getValue().document())
+        return inPartition.stream()
+                .map(Stored::document)
                 .filter(d -> query.equalTo().entrySet().stream().allMatch(c -> matches(d.path(c.getKey()), c.getValue())))
                 .sorted(order)
                 .limit(query.limit())
@@ -165,55 +177,69 @@ public final class InMemoryDocumentContainer implements DocumentContainer {
     }
 
     @Override
-    public synchronized ObjectNode upsert(ObjectNode document) {
-        removeExpired();
+    public ObjectNode upsert(ObjectNode document) {
         Prepared prepared = prepare(keyOf(document), document);
-        journal.stored(name, List.of(prepared.copy()));
-        return write(prepared);
+        synchronized (this) {
+            removeExpired();
+            journal.stored(name, List.of(prepared.copy()));
+            return write(prepared);
+        }
     }
 
     @Override
-    public synchronized List<ObjectNode> execute(TransactionalBatch batch) {
-        removeExpired();
-        // check every operation in order against the state the operations before it leave, then write them all
-        Map<Key, ObjectNode> staged = new HashMap<>();
-        List<Key> keys = new ArrayList<>();
-        for (TransactionalBatch.Operation op : batch.operations()) {
-            Key key = check(batch.partitionKey(), op, staged);
-            staged.put(key, op.document());
-            keys.add(key);
-        }
-        List<Prepared> prepared = new ArrayList<>();
+    public List<ObjectNode> execute(TransactionalBatch batch) {
+        // every operation is stamped and turned into text first (a malformed one fails the batch before anything is
+        // looked at, as Cosmos DB refuses a bad request before it runs it); then, under the lock, every operation is
+        // checked in order against the state the operations before it leave, and all of them are written
         List<TransactionalBatch.Operation> operations = batch.operations();
-        for (int i = 0; i < operations.size(); i++) {
-            prepared.add(prepare(keys.get(i), operations.get(i).document()));
+        List<Prepared> prepared = new ArrayList<>(operations.size());
+        for (TransactionalBatch.Operation op : operations) {
+            prepared.add(prepare(keyOf(op.document()), op.document()));
         }
-        List<ObjectNode> stored = new ArrayList<>();
-        journal.stored(name, prepared.stream().map(Prepared::copy).toList());
-        for (Prepared ready : prepared) {
-            stored.add(write(ready));
+        synchronized (this) {
+            removeExpired();
+            Map<Key, ObjectNode> staged = new HashMap<>();
+            for (int i = 0; i < operations.size(); i++) {
+                Key key = prepared.get(i).key();
+                check(batch.partitionKey(), operations.get(i), key, staged);
+                staged.put(key, operations.get(i).document());
+            }
+            List<ObjectNode> stored = new ArrayList<>(prepared.size());
+            journal.stored(name, prepared.stream().map(Prepared::copy).toList());
+            for (Prepared ready : prepared) {
+                stored.add(write(ready));
+            }
+            return stored;
         }
-        return stored;
     }
 
     @Override
-    public synchronized ChangeFeedPage readChanges(String continuation, int maxItems) {
+    public ChangeFeedPage readChanges(String continuation, int maxItems) {
         if (maxItems < 1) {
             throw new IllegalArgumentException(name + ": a change feed page holds at least one item, not " + maxItems);
         }
-        removeExpired();
-        int from = continuation == null ? 0 : position(continuation);
-        Map<Key, Long> latest = new LinkedHashMap<>();
-        int next = from;
-        while (next < log.size() && latest.size() < maxItems) {
-            Change change = log.get(next++);
-            latest.remove(change.key());
-            latest.put(change.key(), change.sequence());
+        List<Stored> changed = new ArrayList<>();
+        int next;
+        synchronized (this) {
+            removeExpired();
+            int from = continuation == null ? 0 : position(continuation);
+            Map<Key, Long> latest = new LinkedHashMap<>();
+            next = from;
+            while (next < log.size() && latest.size() < maxItems) {
+                Change change = log.get(next++);
+                latest.remove(change.key());
+                latest.put(change.key(), change.sequence());
+            }
+            // each changed document once, at the place of its last change, in its current version (latest-version
+            // mode)
+            for (Key key : latest.keySet()) {
+                Stored stored = documents.get(key);
+                if (stored != null) {
+                    changed.add(stored);
+                }
+            }
         }
-        // each changed document once, at the place of its last change, in its current version (latest-version mode)
-        List<ObjectNode> page = latest.keySet().stream().filter(documents::containsKey)
-                .map(k -> documents.get(k).document()).toList();
-        return new ChangeFeedPage(page, Integer.toString(next));
+        return new ChangeFeedPage(changed.stream().map(Stored::document).toList(), Integer.toString(next));
     }
 
     private int position(String continuation) {
@@ -230,8 +256,8 @@ public final class InMemoryDocumentContainer implements DocumentContainer {
     }
 
     /** Checks one operation against the stored documents as the earlier operations of its batch left them. */
-    private Key check(String batchPartitionKey, TransactionalBatch.Operation op, Map<Key, ObjectNode> staged) {
-        Key key = keyOf(op.document());
+    private void check(String batchPartitionKey, TransactionalBatch.Operation op, Key key,
+            Map<Key, ObjectNode> staged) {
         if (!key.partitionKey().equals(batchPartitionKey)) {
             throw new IllegalArgumentException("a batch stays in partition " + batchPartitionKey
                     + " but document " + key.id() + " is in " + key.partitionKey());
@@ -256,7 +282,6 @@ public final class InMemoryDocumentContainer implements DocumentContainer {
             }
             case UPSERT -> { }
         }
-        return key;
     }
 
     /** Cosmos DB deletes an expired document in the background but never shows it once its ttl has passed. */
@@ -285,7 +310,7 @@ public final class InMemoryDocumentContainer implements DocumentContainer {
 
     private Prepared prepare(Key key, ObjectNode document) {
         ObjectNode copy = document.deepCopy();
-        String etag = "\"" + UUID.randomUUID() + "\"";
+        String etag = "\"" + RandomIds.uuid() + "\"";
         copy.put("_etag", etag);
         copy.put("_ts", clock.instant().getEpochSecond());
         return new Prepared(key, copy, stored(copy));

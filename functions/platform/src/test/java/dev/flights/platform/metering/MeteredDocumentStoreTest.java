@@ -87,4 +87,15 @@ class MeteredDocumentStoreTest {
         assertThat(reservations.query("r1", DocumentQuery.where("status", "REQUESTED"))).map(Object::toString)
                 .containsExactly(stored.toString());
     }
+
+    @Test
+    void aDocumentsSizeIsItsCompactJsonTextInUtf8() {
+        ObjectNode document = reservation("r1").put("note", "Zürich → Tōkyō ✈").put("price", 99.5).put("seats", 3);
+        document.putArray("legs").add("ZRH").addObject().put("to", "NRT");
+
+        assertThat(MeteredDocumentStore.size(document))
+                .isEqualTo(document.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+                .isGreaterThan(document.toString().length());
+        assertThat(MeteredDocumentStore.size(null)).isZero();
+    }
 }

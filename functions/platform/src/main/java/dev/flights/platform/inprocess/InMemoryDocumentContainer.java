@@ -55,7 +55,7 @@ public final class InMemoryDocumentContainer implements DocumentContainer {
 
         ObjectNode document() {
             try {
-                return (ObjectNode) EventCodec.json().readTree(json);
+                return StoredDocument.of((ObjectNode) EventCodec.json().readTree(json), json.length);
             } catch (IOException e) {
                 throw new UncheckedIOException("a stored document is JSON", e);
             }
@@ -313,7 +313,8 @@ public final class InMemoryDocumentContainer implements DocumentContainer {
         String etag = "\"" + RandomIds.uuid() + "\"";
         copy.put("_etag", etag);
         copy.put("_ts", clock.instant().getEpochSecond());
-        return new Prepared(key, copy, stored(copy));
+        Stored stored = stored(copy);
+        return new Prepared(key, StoredDocument.of(copy, stored.json().length), stored);
     }
 
     /** A stamped document as the container keeps it. */

@@ -6,6 +6,7 @@ import dev.flights.platform.store.ChangeFeedPage;
 import dev.flights.platform.store.DocumentContainer;
 import dev.flights.platform.store.DocumentQuery;
 import dev.flights.platform.store.DocumentStore;
+import dev.flights.platform.store.SizedDocument;
 import dev.flights.platform.store.TransactionalBatch;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -44,12 +45,15 @@ public final class MeteredDocumentStore implements DocumentStore {
     }
 
     /**
-     * The document's size as JSON text in UTF-8: written to a stream that only counts (as compact as
-     * {@code toString()} writes it), so that metering every request costs no text or byte array per document.
+     * The document's size as JSON text in UTF-8: as the store gave it, when it says ({@link SizedDocument}), or
+     * written to a stream that only counts (as compact as {@code toString()} writes it).
      */
     static long size(ObjectNode document) {
         if (document == null) {
             return 0;
+        }
+        if (document instanceof SizedDocument sized) {
+            return sized.storedBytes();
         }
         CountingStream counted = new CountingStream();
         try {

@@ -55,7 +55,7 @@ public final class InMemoryDocumentContainer implements DocumentContainer {
 
         ObjectNode document() {
             try {
-                return StoredDocument.of((ObjectNode) EventCodec.json().readTree(json), json.length);
+                return StoredDocument.parse(json);
             } catch (IOException e) {
                 throw new UncheckedIOException("a stored document is JSON", e);
             }
@@ -309,19 +309,19 @@ public final class InMemoryDocumentContainer implements DocumentContainer {
     }
 
     private Prepared prepare(Key key, ObjectNode document) {
-        ObjectNode copy = document.deepCopy();
+        StoredDocument copy = StoredDocument.copyOf(document);
         String etag = "\"" + RandomIds.uuid() + "\"";
         copy.put("_etag", etag);
         copy.put("_ts", clock.instant().getEpochSecond());
-        Stored stored = stored(copy);
-        return new Prepared(key, StoredDocument.of(copy, stored.json().length), stored);
+        return new Prepared(key, copy, stored(copy));
     }
 
     /** A stamped document as the container keeps it. */
     private Stored stored(ObjectNode stamped) {
         try {
-            return new Stored(EventCodec.json().writeValueAsBytes(stamped), stamped.path("_etag").asText(),
-                    expiresAt(stamped));
+            byte[] json = stamped instanceof StoredDocument document ? document.text()
+                    : EventCodec.json().writeValueAsBytes(stamped);
+            return new Stored(json, stamped.path("_etag").asText(), expiresAt(stamped));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(name + ": a document must be JSON: " + e.getOriginalMessage(), e);
         }

@@ -52,7 +52,7 @@ public final class MeteredDocumentStore implements DocumentStore {
         if (document == null) {
             return 0;
         }
-        if (document instanceof SizedDocument sized) {
+        if (document instanceof SizedDocument sized && sized.storedBytes() >= 0) {
             return sized.storedBytes();
         }
         CountingStream counted = new CountingStream();

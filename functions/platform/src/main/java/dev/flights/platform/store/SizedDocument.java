@@ -7,6 +7,6 @@ package dev.flights.platform.store;
  */
 public interface SizedDocument {
 
-    /** The size of the document's JSON text in UTF-8, as stored. */
+    /** The size of the document's JSON text in UTF-8, as stored; -1 when it is not known. */
     long storedBytes();
 }

@@ -23,13 +23,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A container in memory with Cosmos DB's semantics: a new ETag on every write, If-Match on replace, batches that
  * apply all or nothing, and a change feed in write order that shows the latest version of each changed document.
  * Writes are serialised by one lock, which is all the isolation a logical partition gives in Cosmos DB. What needs
  * no lock is done outside it: a write is stamped and turned into text before it takes the lock, a read takes the
- * stored text under the lock and parses it after (stored text is never changed, only replaced).
+ * stored text under the lock and parses it after (stored text is never changed, only replaced). A point read takes
+ * no lock unless a write is being applied as it reads: the documents are a concurrent map, and a count of writes
+ * that is odd while one is applied tells a read that it may have seen half a batch, when it reads again under the
+ * lock; so a read never sees part of a batch, as in Cosmos DB.
  *
  * <p>Time to live as in a container created with {@code DefaultTimeToLive = -1}: a document without a {@code ttl}
  * (or with -1) never expires; one with {@code ttl} = n seconds is gone n seconds after its last write
@@ -66,7 +70,9 @@ public final class InMemoryDocumentContainer implements DocumentContainer {
     private final String partitionKeyField;
     private final Clock clock;
     private final DocumentJournal journal;
-    private final Map<Key, Stored> documents = new HashMap<>();
+    private final Map<Key, Stored> documents = new ConcurrentHashMap<>();
+    /** Odd while a write is applied to {@link #documents} (changed under the lock only). */
+    private volatile long writes;
     private final List<Change> log = new ArrayList<>();
     private final PriorityQueue<Expiry> expiries = new PriorityQueue<>(Comparator.comparingLong(Expiry::at));
 
@@ -99,10 +105,17 @@ public final class InMemoryDocumentContainer implements DocumentContainer {
 
     @Override
     public Optional<ObjectNode> read(String partitionKey, String id) {
-        Stored stored;
-        synchronized (this) {
-            removeExpired();
-            stored = documents.get(new Key(partitionKey, id));
+        Key key = new Key(partitionKey, id);
+        long before = writes;
+        Stored stored = (before & 1) == 0 ? documents.get(key) : null;
+        if ((before & 1) == 1 || writes != before) {
+            synchronized (this) {
+                removeExpired();
+                stored = documents.get(key);
+            }
+        } else if (stored != null && stored.expiresAt() <= clock.instant().getEpochSecond()) {
+            // expired: gone for every reader, whether or not a write removed it yet (removeExpired's rule)
+            stored = null;
         }
         return Optional.ofNullable(stored).map(Stored::document);
     }
@@ -182,7 +195,12 @@ public final class InMemoryDocumentContainer implements DocumentContainer {
         synchronized (this) {
             removeExpired();
             journal.stored(name, List.of(prepared.copy()));
-            return write(prepared);
+            writes++;
+            try {
+                return write(prepared);
+            } finally {
+                writes++;
+            }
         }
     }
 
@@ -206,8 +224,13 @@ public final class InMemoryDocumentContainer implements DocumentContainer {
             }
             List<ObjectNode> stored = new ArrayList<>(prepared.size());
             journal.stored(name, prepared.stream().map(Prepared::copy).toList());
-            for (Prepared ready : prepared) {
-                stored.add(write(ready));
+            writes++;
+            try {
+                for (Prepared ready : prepared) {
+                    stored.add(write(ready));
+                }
+            } finally {
+                writes++;
             }
             return stored;
         }
@@ -339,8 +362,13 @@ public final class InMemoryDocumentContainer implements DocumentContainer {
 
     /** Applies a write a {@link DocumentJournal} recorded, as stored (its ETag and timestamp kept), not recorded again. */
     synchronized void replay(List<ObjectNode> stored) {
-        for (ObjectNode document : stored) {
-            write(new Prepared(keyOf(document), document, stored(document)));
+        writes++;
+        try {
+            for (ObjectNode document : stored) {
+                write(new Prepared(keyOf(document), document, stored(document)));
+            }
+        } finally {
+            writes++;
         }
     }
 
@@ -351,7 +379,10 @@ public final class InMemoryDocumentContainer implements DocumentContainer {
         var changes = state.putArray("changes");
         log.forEach(change -> changes.addArray().add(change.key().partitionKey()).add(change.key().id()));
         var stored = state.putArray("documents");
-        documents.values().forEach(d -> stored.add(d.document()));
+        // in one order whatever the map's: by partition key, then id
+        documents.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey(Comparator.comparing(Key::partitionKey).thenComparing(Key::id)))
+                .forEach(d -> stored.add(d.getValue().document()));
         return state;
     }
 

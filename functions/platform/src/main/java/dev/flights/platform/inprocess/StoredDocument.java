@@ -38,6 +38,8 @@ final class StoredDocument extends ObjectNode implements SizedDocument {
     private static final ObjectReader READER = EventCodec.json().reader().with(new RootFactory());
 
     private long storedBytes = -1;
+    /** The text {@link #text} made (the container's own array, never changed), null before. */
+    private transient byte[] text;
 
     private StoredDocument(JsonNodeFactory factory) {
         super(factory);
@@ -65,7 +67,13 @@ final class StoredDocument extends ObjectNode implements SizedDocument {
     byte[] text() throws JsonProcessingException {
         byte[] json = EventCodec.json().writeValueAsBytes(this);
         storedBytes = json.length;
+        text = json;
         return json;
+    }
+
+    /** The text the container keeps for this document, as {@link #text} made it; null when it has not. */
+    byte[] storedText() {
+        return text;
     }
 
     /** The size of the stored text; -1 until it is known. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import dev.flights.contract.codec.EventCodec;
 import dev.flights.platform.store.ChangeFeedPage;
 import dev.flights.platform.store.DocumentConflictException;
@@ -14,6 +15,7 @@ import dev.flights.platform.store.PreconditionFailedException;
 import dev.flights.platform.store.TransactionalBatch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -372,7 +374,10 @@ public final class InMemoryDocumentContainer implements DocumentContainer {
         }
     }
 
-    /** The documents and the change feed's order, as {@link #restore} takes them back: what a snapshot keeps. */
+    /**
+     * The documents and the change feed's order, as {@link #restore} takes them back: what a snapshot keeps. The
+     * documents are raw JSON values, to be written out (not walked).
+     */
     synchronized ObjectNode exportState() {
         removeExpired();
         ObjectNode state = JsonNodeFactory.instance.objectNode();
@@ -382,7 +387,8 @@ public final class InMemoryDocumentContainer implements DocumentContainer {
         // in one order whatever the map's: by partition key, then id
         documents.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey(Comparator.comparing(Key::partitionKey).thenComparing(Key::id)))
-                .forEach(d -> stored.add(d.getValue().document()));
+                // each as the text the container keeps, not parsed into a tree to be written out again
+                .forEach(d -> stored.addRawValue(new RawValue(new String(d.getValue().json(), StandardCharsets.UTF_8))));
         return state;
     }
 

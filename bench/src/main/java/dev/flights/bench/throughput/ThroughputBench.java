@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,8 +34,13 @@ import java.util.regex.Pattern;
  * and with the same driver and requests: the JDK HTTP server on the same settings answering 202 and nothing else
  * ({@link RawServer}). A warm-up round (a tenth as many, not counted) goes first on both.
  *
- * <p>{@code BENCH_JFR=true} in the environment records the host with JFR's profiling settings into
- * {@code local-host.jfr} in the part's directory (for {@code jfr print --events jdk.ExecutionSample}).
+ * <p>The host is measured twice, each time in a JVM of its own: in memory (as the tests run it), and durable, as a
+ * user runs it by default, every write to the store and the topic journalled in a data directory (a fresh one in
+ * the part's directory) before it is applied; the durable figures are labelled so.
+ *
+ * <p>{@code BENCH_JFR=true} in the environment records the hosts with JFR's profiling settings into
+ * {@code local-host.jfr} and {@code local-host-durable.jfr} in the part's directory (for
+ * {@code jfr print --events jdk.ExecutionSample}).
  */
 public final class ThroughputBench implements BenchPart {
 
@@ -74,16 +80,71 @@ public final class ThroughputBench implements BenchPart {
                     + " driver: %.3f ms)", raw.perSecond(), raw.latencyMillis(0.5), raw.latencyMillis(0.99),
                     rawCpuPerPost, cpu(ProcessHandle.current()).minus(driverBefore).toNanos() / 1e6 / reservations);
         }
-        try (LocalHostProcess host = LocalHostProcess.start(hostClassPath(context, dir), dir.resolve("local-host.log"),
-                        hostJvmArgs(dir), List.of(), Map.of());
+        String classPath = hostClassPath(context, dir);
+        HostRun inMemory;
+        try (LocalHostProcess host = LocalHostProcess.start(classPath, dir.resolve("local-host.log"),
+                        hostJvmArgs(dir, "local-host.jfr"), List.of(), Map.of());
                 LoadDriver driver = new LoadDriver(host.baseUri(), IN_FLIGHT)) {
-            return measureHost(context, driver, host.jvm().process(), users, reservations, warmUp, raw,
-                    rawCpuPerPost);
+            inMemory = measureHost(context, "host", driver, host.jvm().process(), users, reservations, warmUp);
+        }
+        // the default a user runs: every write to the store and the topic journalled in a data directory first
+        Path data = dir.resolve("data");
+        deleteRecursively(data);
+        HostRun durable;
+        try (LocalHostProcess host = LocalHostProcess.start(classPath, dir.resolve("local-host-durable.log"),
+                        hostJvmArgs(dir, "local-host-durable.jfr"), List.of("--data-dir", data.toString()), Map.of());
+                LoadDriver driver = new LoadDriver(host.baseUri(), IN_FLIGHT)) {
+            durable = measureHost(context, "durable host", driver, host.jvm().process(), users, reservations, warmUp);
+        }
+        return figures(inMemory, durable, raw, rawCpuPerPost, reservations, users);
+    }
+
+    /** What one host did: its POSTs, completed reservations per second, request to terminal, CPU per reservation. */
+    private record HostRun(LoadDriver.Result posts, double completedPerSecond, long[] toTerminal,
+            double cpuPerReservation) {
+    }
+
+    private static List<Figure> figures(HostRun host, HostRun durable, LoadDriver.Result raw, double rawCpuPerPost,
+            int reservations, int users) {
+        String sessions = System.getenv("BENCH_MAX_CONCURRENT_SESSIONS");
+        String load = String.format("%,d over %,d users, %d in flight", reservations, users, IN_FLIGHT)
+                + (sessions == null || sessions.isBlank() ? "" : ", DIAGNOSTIC: " + sessions.trim() + " sessions");
+        String durably = ", durable (the default: journals in a data directory)";
+        LoadDriver.Result posts = host.posts();
+        return List.of(
+                Figure.shown(PART, "POST /api/reservations (" + load + ")", posts.perSecond(), "/s", RAW,
+                        raw.perSecond()),
+                Figure.shown(PART, "POST p50", posts.latencyMillis(0.5), "ms", RAW, raw.latencyMillis(0.5)),
+                Figure.atMost(PART, "POST p99", posts.latencyMillis(0.99), "ms", RAW, raw.latencyMillis(0.99), 50),
+                Figure.atLeast(PART, "completed reservations (TICKETED or REJECTED)", host.completedPerSecond(), "/s",
+                        RAW + " POST", raw.perSecond(), 1_000),
+                Figure.shown(PART, "request → terminal p50", LoadDriver.percentile(host.toTerminal(), 0.5) / 1e6,
+                        "ms", RAW + " POST p50", raw.latencyMillis(0.5)),
+                Figure.shown(PART, "request → terminal p99", LoadDriver.percentile(host.toTerminal(), 0.99) / 1e6,
+                        "ms", RAW + " POST p99", raw.latencyMillis(0.99)),
+                Figure.shown(PART, "host CPU per reservation, POST to terminal (all threads)",
+                        host.cpuPerReservation(), "ms", RAW + " per POST", rawCpuPerPost),
+                Figure.shown(PART, "POST p99" + durably, durable.posts().latencyMillis(0.99), "ms", RAW,
+                        raw.latencyMillis(0.99)),
+                Figure.shown(PART, "completed reservations" + durably, durable.completedPerSecond(), "/s",
+                        RAW + " POST", raw.perSecond()),
+                Figure.shown(PART, "host CPU per reservation" + durably, durable.cpuPerReservation(), "ms",
+                        RAW + " per POST", rawCpuPerPost));
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (var walk = Files.walk(path)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
         }
     }
 
-    private List<Figure> measureHost(BenchContext context, LoadDriver driver, Process host, int users,
-            int reservations, int warmUp, LoadDriver.Result raw, double rawCpuPerPost) throws Exception {
+    private HostRun measureHost(BenchContext context, String label, LoadDriver driver, Process host, int users,
+            int reservations, int warmUp) throws Exception {
         String admin = signIn(driver, List.of("bench-operator"), "[\"admin\"]")[0];
         List<String> names = new ArrayList<>();
         for (int u = 0; u < users; u++) {
@@ -96,7 +157,8 @@ public final class ThroughputBench implements BenchPart {
                         "Idempotency-Key", "bench-" + i), "{\"amount\":" + perUser * PRICE + "}"));
         requireStatus(deposits, 200, "deposit");
         awaitTerminal(context, driver, admin, tokens, List.of(), users);
-        context.progress("host: %d customers signed in and paid in; warming up with %d reservations", users, warmUp);
+        context.progress("%s: %d customers signed in and paid in; warming up with %d reservations", label, users,
+                warmUp);
 
         List<String> warm = ids(driver.run(warmUp, i -> reserve(tokens, users, i, "w")));
         awaitTerminal(context, driver, admin, tokens, warm, users);
@@ -104,7 +166,7 @@ public final class ThroughputBench implements BenchPart {
         Duration cpuBefore = cpu(host);
         LoadDriver.Result posts = driver.run(reservations, i -> reserve(tokens, users, i, "r"));
         List<String> ids = ids(posts);
-        context.progress("host: %,.0f POST/s, p50 %.1f ms, p99 %.1f ms; waiting for the sagas", posts.perSecond(),
+        context.progress("%s: %,.0f POST/s, p50 %.1f ms, p99 %.1f ms; waiting for the sagas", label, posts.perSecond(),
                 posts.latencyMillis(0.5), posts.latencyMillis(0.99));
         Duration[] cpuAtQuiet = new Duration[1];
         List<JsonNode> done = awaitTerminal(context, driver, admin, tokens, ids, users,
@@ -129,27 +191,12 @@ public final class ThroughputBench implements BenchPart {
         }
         Arrays.sort(toTerminal);
         double completedPerSecond = done.size() / (Duration.between(posts.started(), last).toNanos() / 1e9);
-        context.progress("host: %d reservations terminal (%d rejected), %,.0f completed/s, request -> terminal"
-                + " p50 %.0f ms, p99 %.0f ms; %.2f ms of host CPU per reservation", done.size(), rejected,
+        context.progress("%s: %d reservations terminal (%d rejected), %,.0f completed/s, request -> terminal"
+                + " p50 %.0f ms, p99 %.0f ms; %.2f ms of host CPU per reservation", label, done.size(), rejected,
                 completedPerSecond, LoadDriver.percentile(toTerminal, 0.5) / 1e6,
                 LoadDriver.percentile(toTerminal, 0.99) / 1e6, cpuPerReservation);
 
-        String sessions = System.getenv("BENCH_MAX_CONCURRENT_SESSIONS");
-        String load = String.format("%,d over %,d users, %d in flight", reservations, users, IN_FLIGHT)
-                + (sessions == null || sessions.isBlank() ? "" : ", DIAGNOSTIC: " + sessions.trim() + " sessions");
-        return List.of(
-                Figure.shown(PART, "POST /api/reservations (" + load + ")", posts.perSecond(), "/s", RAW,
-                        raw.perSecond()),
-                Figure.shown(PART, "POST p50", posts.latencyMillis(0.5), "ms", RAW, raw.latencyMillis(0.5)),
-                Figure.atMost(PART, "POST p99", posts.latencyMillis(0.99), "ms", RAW, raw.latencyMillis(0.99), 50),
-                Figure.atLeast(PART, "completed reservations (TICKETED or REJECTED)", completedPerSecond, "/s",
-                        RAW + " POST", raw.perSecond(), 1_000),
-                Figure.shown(PART, "request → terminal p50", LoadDriver.percentile(toTerminal, 0.5) / 1e6, "ms",
-                        RAW + " POST p50", raw.latencyMillis(0.5)),
-                Figure.shown(PART, "request → terminal p99", LoadDriver.percentile(toTerminal, 0.99) / 1e6, "ms",
-                        RAW + " POST p99", raw.latencyMillis(0.99)),
-                Figure.shown(PART, "host CPU per reservation, POST to terminal (all threads)", cpuPerReservation,
-                        "ms", RAW + " per POST", rawCpuPerPost));
+        return new HostRun(posts, completedPerSecond, toTerminal, cpuPerReservation);
     }
 
     /**
@@ -264,11 +311,11 @@ public final class ThroughputBench implements BenchPart {
         return shadow + File.pathSeparator + classPath;
     }
 
-    private static List<String> hostJvmArgs(Path dir) {
+    private static List<String> hostJvmArgs(Path dir, String recording) {
         if (!Boolean.parseBoolean(System.getenv("BENCH_JFR"))) {
             return List.of();
         }
         return List.of("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
-                + dir.resolve("local-host.jfr"));
+                + dir.resolve(recording));
     }
 }

@@ -21,6 +21,12 @@ import dev.flights.contract.UserId;
 import dev.flights.contract.events.EventType;
 import dev.flights.contract.events.SagaEvent;
 import java.io.IOException;
+import java.lang.reflect.RecordComponent;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Writes and reads saga events as CloudEvents JSON. The event id and time travel as the
@@ -31,10 +37,15 @@ public final class EventCodec {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .addModule(valueTypes())
+            // after the Java time module: a module added later is asked first
+            .addModule(new SimpleModule("iso-instants").addDeserializer(Instant.class, new IsoInstants()))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
+
+    /** Each type's data fields: its record's components but the envelope's id and time. */
+    private static final Map<EventType, List<String>> DATA_FIELDS = dataFields();
 
     private EventCodec() {
     }
@@ -74,10 +85,15 @@ public final class EventCodec {
         if (cloudEvent == null) {
             throw new MalformedEventException("not a CloudEvents JSON document: null");
         }
-        return decode(cloudEvent);
+        // the data was just parsed and is nobody else's: no copy needed
+        return decode(cloudEvent, false);
     }
 
     public static ReceivedEvent decode(CloudEvent cloudEvent) {
+        return decode(cloudEvent, true);
+    }
+
+    private static ReceivedEvent decode(CloudEvent cloudEvent, boolean copyData) {
         if (cloudEvent == null) {
             throw new MalformedEventException("no cloud event");
         }
@@ -89,15 +105,15 @@ public final class EventCodec {
         if (cloudEvent.id() == null || cloudEvent.time() == null || !(cloudEvent.data() instanceof ObjectNode data)) {
             throw new MalformedEventException("a " + type + " needs id, time and object data");
         }
-        for (java.lang.reflect.RecordComponent component : type.recordType().getRecordComponents()) {
-            String field = component.getName();
-            if (!field.equals("eventId") && !field.equals("occurredAt") && !data.hasNonNull(field)) {
+        for (String field : DATA_FIELDS.get(type)) {
+            if (!data.hasNonNull(field)) {
                 throw new MalformedEventException("a " + type + " needs " + field + " in its data");
             }
         }
-        ObjectNode fields = data.deepCopy();
+        ObjectNode fields = copyData ? data.deepCopy() : data;
         fields.put("eventId", cloudEvent.id());
-        fields.set("occurredAt", MAPPER.valueToTree(cloudEvent.time()));
+        // as the mapper writes an instant (ISO-8601, Instant.toString)
+        fields.put("occurredAt", cloudEvent.time().toString());
         try {
             SagaEvent event = MAPPER.treeToValue(fields, type.recordType());
             if (event.reservationId() == null || event.userId() == null) {
@@ -109,6 +125,15 @@ public final class EventCodec {
         }
     }
 
+
+    private static Map<EventType, List<String>> dataFields() {
+        Map<EventType, List<String>> fields = new EnumMap<>(EventType.class);
+        for (EventType type : EventType.values()) {
+            fields.put(type, Arrays.stream(type.recordType().getRecordComponents()).map(RecordComponent::getName)
+                    .filter(name -> !name.equals("eventId") && !name.equals("occurredAt")).toList());
+        }
+        return fields;
+    }
 
     private static SimpleModule valueTypes() {
         SimpleModule module = new SimpleModule("saga-value-types");

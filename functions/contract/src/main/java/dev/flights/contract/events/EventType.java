@@ -1,7 +1,9 @@
 package dev.flights.contract.events;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The {@code type} of a CloudEvent on the topic, and the record that is its data. */
 public enum EventType {
@@ -34,6 +36,9 @@ public enum EventType {
     }
 
     public static Optional<EventType> named(String name) {
-        return Arrays.stream(values()).filter(t -> t.name().equals(name)).findFirst();
+        return Optional.ofNullable(name == null ? null : BY_NAME.get(name));
     }
+
+    private static final Map<String, EventType> BY_NAME =
+            Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventType::name, t -> t));
 }

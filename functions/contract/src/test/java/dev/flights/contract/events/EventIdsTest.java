@@ -30,4 +30,17 @@ class EventIdsTest {
         assertThat(EventIds.derive("a", "b")).isEqualTo(EventIds.derive("a", "b"));
         assertThat(EventIds.derive("a", "b")).isNotEqualTo(EventIds.derive("a", "c"));
     }
+
+    @Test
+    void derivedIdsAreTheVersion3UuidsOfTheJoinedPartsAsEverBefore() {
+        java.util.Random random = new java.util.Random(3);
+        for (int i = 0; i < 2_000; i++) {
+            String[] parts = {UUID.randomUUID().toString(), "Zürich-" + random.nextInt(), Integer.toString(i)};
+            UUID expected = UUID.nameUUIDFromBytes(String.join("|", parts)
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+            assertThat(EventIds.derive(parts)).isEqualTo(expected);
+            assertThat(EventIds.derive(parts).version()).isEqualTo(3);
+        }
+    }
 }

@@ -56,7 +56,7 @@ final class DevSessions {
         byte[] bytes = new byte[TOKEN_BYTES];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        DevSession session = new DevSession(token, userId, roles, clock.instant().plus(lifetime));
+        DevSession session = DevSession.of(token, userId, roles, clock.instant().plus(lifetime));
         sessions.put(token, session);
         return session;
     }

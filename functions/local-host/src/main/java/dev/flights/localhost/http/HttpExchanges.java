@@ -44,11 +44,32 @@ final class HttpExchanges {
     /** The body as text, null when there is none; {@link BodyTooLargeException} when it is over {@value #MAX_BODY_BYTES} bytes. */
     static String body(HttpExchange exchange) throws IOException, BodyTooLargeException {
         // not closed here: what is left of a body too large is drained before the answer (send)
-        byte[] bytes = exchange.getRequestBody().readNBytes(MAX_BODY_BYTES + 1);
+        InputStream in = exchange.getRequestBody();
+        long declared = declaredLength(exchange);
+        byte[] bytes;
+        if (declared >= 0 && declared <= MAX_BODY_BYTES) {
+            // the length is known: one array of that size (the stream ends there), not chunks joined together
+            bytes = in.readNBytes((int) declared);
+        } else {
+            bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+        }
         if (bytes.length > MAX_BODY_BYTES) {
             throw new BodyTooLargeException();
         }
         return bytes.length == 0 ? null : new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /** The request's Content-Length, or -1 when it has none (or not one number). */
+    private static long declaredLength(HttpExchange exchange) {
+        String value = exchange.getRequestHeaders().getFirst("Content-Length");
+        if (value == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     /** A request body over the host's limit: the answer is 413. */
@@ -85,10 +106,14 @@ final class HttpExchanges {
      * or 403 given before the body was read) and sees only "connection reset". A body larger still is cut off so.
      */
     static void drainRequestBody(HttpExchange exchange) {
-        byte[] buffer = new byte[64 * 1024];
-        long drained = 0;
         try {
             InputStream in = exchange.getRequestBody();
+            // most often the handler read it all: no buffer for nothing
+            if (in.read() < 0) {
+                return;
+            }
+            byte[] buffer = new byte[64 * 1024];
+            long drained = 1;
             int read;
             while (drained < MAX_DRAIN_BYTES && (read = in.read(buffer)) >= 0) {
                 drained += read;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import dev.flights.contract.codec.EventCodec;
 import dev.flights.platform.store.ChangeFeedPage;
 import dev.flights.platform.store.DocumentConflictException;
@@ -14,6 +15,7 @@ import dev.flights.platform.store.PreconditionFailedException;
 import dev.flights.platform.store.TransactionalBatch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,12 +25,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
-import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A container in memory with Cosmos DB's semantics: a new ETag on every write, If-Match on replace, batches that
  * apply all or nothing, and a change feed in write order that shows the latest version of each changed document.
- * Writes are serialised by one lock, which is all the isolation a logical partition gives in Cosmos DB.
+ * Writes are serialised by one lock, which is all the isolation a logical partition gives in Cosmos DB. What needs
+ * no lock is done outside it: a write is stamped and turned into text before it takes the lock, a read takes the
+ * stored text under the lock and parses it after (stored text is never changed, only replaced). A point read takes
+ * no lock unless a write is being applied as it reads: the documents are a concurrent map, and a count of writes
+ * that is odd while one is applied tells a read that it may have seen half a batch, when it reads again under the
+ * lock; so a read never sees part of a batch, as in Cosmos DB.
  *
  * <p>Time to live as in a container created with {@code DefaultTimeToLive = -1}: a document without a {@code ttl}
  * (or with -1) never expires; one with {@code ttl} = n seconds is gone n seconds after its last write
@@ -54,7 +61,7 @@ public final class InMemoryDocumentContainer implements DocumentContainer {
 
         ObjectNode document() {
             try {
-                return (ObjectNode) EventCodec.json().readTree(json);
+                return StoredDocument.parse(json);
             } catch (IOException e) {
                 throw new UncheckedIOException("a stored document is JSON", e);
             }
@@ -65,7 +72,9 @@ public final class InMemoryDocumentContainer implements DocumentContainer {
     private final String partitionKeyField;
     private final Clock clock;
     private final DocumentJournal journal;
-    private final Map<Key, Stored> documents = new HashMap<>();
+    private final Map<Key, Stored> documents = new ConcurrentHashMap<>();
+    /** Odd while a write is applied to {@link #documents} (changed under the lock only). */
+    private volatile long writes;
     private final List<Change> log = new ArrayList<>();
     private final PriorityQueue<Expiry> expiries = new PriorityQueue<>(Comparator.comparingLong(Expiry::at));
 
@@ -97,22 +106,40 @@ public final class InMemoryDocumentContainer implements DocumentContainer {
     }
 
     @Override
-    public synchronized Optional<ObjectNode> read(String partitionKey, String id) {
-        removeExpired();
-        return Optional.ofNullable(documents.get(new Key(partitionKey, id))).map(Stored::document);
+    public Optional<ObjectNode> read(String partitionKey, String id) {
+        Key key = new Key(partitionKey, id);
+        long before = writes;
+        Stored stored = (before & 1) == 0 ? documents.get(key) : null;
+        if ((before & 1) == 1 || writes != before) {
+            synchronized (this) {
+                removeExpired();
+                stored = documents.get(key);
+            }
+        } else if (stored != null && stored.expiresAt() <= clock.instant().getEpochSecond()) {
+            // expired: gone for every reader, whether or not a write removed it yet (removeExpired's rule)
+            stored = null;
+        }
+        return Optional.ofNullable(stored).map(Stored::document);
     }
 
     @Override
-    public synchronized List<ObjectNode> query(String partitionKey, DocumentQuery query) {
-        removeExpired();
+    public List<ObjectNode> query(String partitionKey, DocumentQuery query) {
+        List<Stored> inPartition = new ArrayList<>();
+        synchronized (this) {
+            removeExpired();
+            documents.forEach((key, stored) -> {
+                if (key.partitionKey().equals(partitionKey)) {
+                    inPartition.add(stored);
+                }
+            });
+        }
         Comparator<ObjectNode> byId = Comparator.comparing(d -> d.path("id").asText());
         Comparator<ObjectNode> order = query.orderByDescending() == null
                 ? byId
                 : Comparator.<ObjectNode, JsonNode>comparing(d -> d.path(query.orderByDescending()),
                         InMemoryDocumentContainer::compareValues).reversed().thenComparing(byId);
-        return documents.entrySet().stream()
-                .filter(e -> e.getKey().partitionKey().equals(partitionKey))
-                .map(e -> e.getValue().document())
+        return inPartition.stream()
+                .map(Stored::document)
                 .filter(d -> query.equalTo().entrySet().stream().allMatch(c -> matches(d.path(c.getKey()), c.getValue())))
                 .sorted(order)
                 .limit(query.limit())
@@ -165,55 +192,79 @@ public final class InMemoryDocumentContainer implements DocumentContainer {
     }
 
     @Override
-    public synchronized ObjectNode upsert(ObjectNode document) {
-        removeExpired();
+    public ObjectNode upsert(ObjectNode document) {
         Prepared prepared = prepare(keyOf(document), document);
-        journal.stored(name, List.of(prepared.copy()));
-        return write(prepared);
+        synchronized (this) {
+            removeExpired();
+            journal.stored(name, List.of(prepared.copy()));
+            writes++;
+            try {
+                return write(prepared);
+            } finally {
+                writes++;
+            }
+        }
     }
 
     @Override
-    public synchronized List<ObjectNode> execute(TransactionalBatch batch) {
-        removeExpired();
-        // check every operation in order against the state the operations before it leave, then write them all
-        Map<Key, ObjectNode> staged = new HashMap<>();
-        List<Key> keys = new ArrayList<>();
-        for (TransactionalBatch.Operation op : batch.operations()) {
-            Key key = check(batch.partitionKey(), op, staged);
-            staged.put(key, op.document());
-            keys.add(key);
-        }
-        List<Prepared> prepared = new ArrayList<>();
+    public List<ObjectNode> execute(TransactionalBatch batch) {
+        // every operation is stamped and turned into text first (a malformed one fails the batch before anything is
+        // looked at, as Cosmos DB refuses a bad request before it runs it); then, under the lock, every operation is
+        // checked in order against the state the operations before it leave, and all of them are written
         List<TransactionalBatch.Operation> operations = batch.operations();
-        for (int i = 0; i < operations.size(); i++) {
-            prepared.add(prepare(keys.get(i), operations.get(i).document()));
+        List<Prepared> prepared = new ArrayList<>(operations.size());
+        for (TransactionalBatch.Operation op : operations) {
+            prepared.add(prepare(keyOf(op.document()), op.document()));
         }
-        List<ObjectNode> stored = new ArrayList<>();
-        journal.stored(name, prepared.stream().map(Prepared::copy).toList());
-        for (Prepared ready : prepared) {
-            stored.add(write(ready));
+        synchronized (this) {
+            removeExpired();
+            Map<Key, ObjectNode> staged = new HashMap<>();
+            for (int i = 0; i < operations.size(); i++) {
+                Key key = prepared.get(i).key();
+                check(batch.partitionKey(), operations.get(i), key, staged);
+                staged.put(key, operations.get(i).document());
+            }
+            List<ObjectNode> stored = new ArrayList<>(prepared.size());
+            journal.stored(name, prepared.stream().map(Prepared::copy).toList());
+            writes++;
+            try {
+                for (Prepared ready : prepared) {
+                    stored.add(write(ready));
+                }
+            } finally {
+                writes++;
+            }
+            return stored;
         }
-        return stored;
     }
 
     @Override
-    public synchronized ChangeFeedPage readChanges(String continuation, int maxItems) {
+    public ChangeFeedPage readChanges(String continuation, int maxItems) {
         if (maxItems < 1) {
             throw new IllegalArgumentException(name + ": a change feed page holds at least one item, not " + maxItems);
         }
-        removeExpired();
-        int from = continuation == null ? 0 : position(continuation);
-        Map<Key, Long> latest = new LinkedHashMap<>();
-        int next = from;
-        while (next < log.size() && latest.size() < maxItems) {
-            Change change = log.get(next++);
-            latest.remove(change.key());
-            latest.put(change.key(), change.sequence());
+        List<Stored> changed = new ArrayList<>();
+        int next;
+        synchronized (this) {
+            removeExpired();
+            int from = continuation == null ? 0 : position(continuation);
+            Map<Key, Long> latest = new LinkedHashMap<>();
+            next = from;
+            while (next < log.size() && latest.size() < maxItems) {
+                Change change = log.get(next++);
+                latest.remove(change.key());
+                latest.put(change.key(), change.sequence());
+            }
+            // each changed document once, at the place of its last change, in its current version (latest-version
+            // mode)
+            for (Key key : latest.keySet()) {
+                Stored stored = documents.get(key);
+                if (stored != null) {
+                    changed.add(stored);
+                }
+            }
         }
-        // each changed document once, at the place of its last change, in its current version (latest-version mode)
-        List<ObjectNode> page = latest.keySet().stream().filter(documents::containsKey)
-                .map(k -> documents.get(k).document()).toList();
-        return new ChangeFeedPage(page, Integer.toString(next));
+        return new ChangeFeedPage(changed.stream().map(Stored::document).toList(), Integer.toString(next));
     }
 
     private int position(String continuation) {
@@ -230,8 +281,8 @@ public final class InMemoryDocumentContainer implements DocumentContainer {
     }
 
     /** Checks one operation against the stored documents as the earlier operations of its batch left them. */
-    private Key check(String batchPartitionKey, TransactionalBatch.Operation op, Map<Key, ObjectNode> staged) {
-        Key key = keyOf(op.document());
+    private void check(String batchPartitionKey, TransactionalBatch.Operation op, Key key,
+            Map<Key, ObjectNode> staged) {
         if (!key.partitionKey().equals(batchPartitionKey)) {
             throw new IllegalArgumentException("a batch stays in partition " + batchPartitionKey
                     + " but document " + key.id() + " is in " + key.partitionKey());
@@ -256,7 +307,6 @@ public final class InMemoryDocumentContainer implements DocumentContainer {
             }
             case UPSERT -> { }
         }
-        return key;
     }
 
     /** Cosmos DB deletes an expired document in the background but never shows it once its ttl has passed. */
@@ -284,8 +334,8 @@ public final class InMemoryDocumentContainer implements DocumentContainer {
     }
 
     private Prepared prepare(Key key, ObjectNode document) {
-        ObjectNode copy = document.deepCopy();
-        String etag = "\"" + UUID.randomUUID() + "\"";
+        StoredDocument copy = StoredDocument.copyOf(document);
+        String etag = "\"" + RandomIds.uuid() + "\"";
         copy.put("_etag", etag);
         copy.put("_ts", clock.instant().getEpochSecond());
         return new Prepared(key, copy, stored(copy));
@@ -294,8 +344,9 @@ public final class InMemoryDocumentContainer implements DocumentContainer {
     /** A stamped document as the container keeps it. */
     private Stored stored(ObjectNode stamped) {
         try {
-            return new Stored(EventCodec.json().writeValueAsBytes(stamped), stamped.path("_etag").asText(),
-                    expiresAt(stamped));
+            byte[] json = stamped instanceof StoredDocument document ? document.text()
+                    : EventCodec.json().writeValueAsBytes(stamped);
+            return new Stored(json, stamped.path("_etag").asText(), expiresAt(stamped));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(name + ": a document must be JSON: " + e.getOriginalMessage(), e);
         }
@@ -313,19 +364,31 @@ public final class InMemoryDocumentContainer implements DocumentContainer {
 
     /** Applies a write a {@link DocumentJournal} recorded, as stored (its ETag and timestamp kept), not recorded again. */
     synchronized void replay(List<ObjectNode> stored) {
-        for (ObjectNode document : stored) {
-            write(new Prepared(keyOf(document), document, stored(document)));
+        writes++;
+        try {
+            for (ObjectNode document : stored) {
+                write(new Prepared(keyOf(document), document, stored(document)));
+            }
+        } finally {
+            writes++;
         }
     }
 
-    /** The documents and the change feed's order, as {@link #restore} takes them back: what a snapshot keeps. */
+    /**
+     * The documents and the change feed's order, as {@link #restore} takes them back: what a snapshot keeps. The
+     * documents are raw JSON values, to be written out (not walked).
+     */
     synchronized ObjectNode exportState() {
         removeExpired();
         ObjectNode state = JsonNodeFactory.instance.objectNode();
         var changes = state.putArray("changes");
         log.forEach(change -> changes.addArray().add(change.key().partitionKey()).add(change.key().id()));
         var stored = state.putArray("documents");
-        documents.values().forEach(d -> stored.add(d.document()));
+        // in one order whatever the map's: by partition key, then id
+        documents.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey(Comparator.comparing(Key::partitionKey).thenComparing(Key::id)))
+                // each as the text the container keeps, not parsed into a tree to be written out again
+                .forEach(d -> stored.addRawValue(new RawValue(new String(d.getValue().json(), StandardCharsets.UTF_8))));
         return state;
     }
 

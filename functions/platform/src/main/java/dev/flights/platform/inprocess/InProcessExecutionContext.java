@@ -1,7 +1,6 @@
 package dev.flights.platform.inprocess;
 
 import com.microsoft.azure.functions.ExecutionContext;
-import java.util.UUID;
 import java.util.logging.Logger;
 
 /**
@@ -14,7 +13,7 @@ public record InProcessExecutionContext(String functionName, String invocationId
     private static final Logger SILENT = silent();
 
     public static InProcessExecutionContext of(String functionName) {
-        return new InProcessExecutionContext(functionName, UUID.randomUUID().toString());
+        return new InProcessExecutionContext(functionName, RandomIds.uuid().toString());
     }
 
     @Override

@@ -104,9 +104,7 @@ public final class InProcessTopic implements EventPublisher, AutoCloseable {
     }
 
     @Override
-    public synchronized void publish(List<OutgoingMessage> messages) {
-        Instant now = clock.instant();
-        forgetIdsBefore(now.minus(settings.duplicateDetectionWindow()));
+    public void publish(List<OutgoingMessage> messages) {
         // the whole batch is checked before any of it is sent: a batch is sent all or nothing
         for (OutgoingMessage message : messages) {
             EventType.named(message.type()).orElseThrow(
@@ -119,13 +117,27 @@ public final class InProcessTopic implements EventPublisher, AutoCloseable {
                         + message.to() + ", which is no subscription of " + name());
             }
         }
+        long[] billable = messages.stream().mapToLong(m -> billableOperations(m.body())).toArray();
+        List<Runnable> deliveriesToStart = new ArrayList<>();
+        synchronized (this) {
+            accept(messages, billable, deliveriesToStart);
+        }
+        // started once the topic is let go: a thread may have to be made for a delivery
+        deliveriesToStart.forEach(deliveries::execute);
+    }
+
+    /** The part of a publish that the topic's lock guards: duplicate detection, the journal, the subscriptions. */
+    private void accept(List<OutgoingMessage> messages, long[] billable, List<Runnable> deliveriesToStart) {
+        Instant now = clock.instant();
+        forgetIdsBefore(now.minus(settings.duplicateDetectionWindow()));
         sent.addAndGet(messages.size());
         List<OutgoingMessage> fresh = new ArrayList<>();
         Set<String> ids = new HashSet<>();
-        for (OutgoingMessage message : messages) {
+        for (int i = 0; i < messages.size(); i++) {
+            OutgoingMessage message = messages.get(i);
             Instant due = message.scheduledEnqueueTime();
             boolean later = due != null && due.isAfter(now);
-            operations.record(later ? "topic schedule" : "topic send", billableOperations(message.body()));
+            operations.record(later ? "topic schedule" : "topic send", billable[i]);
             if (seenMessageIds.containsKey(message.messageId()) || !ids.add(message.messageId())) {
                 duplicates.add(message);
                 log.debug("duplicate {} {} dropped", message.type(), message.messageId());
@@ -145,7 +157,7 @@ public final class InProcessTopic implements EventPublisher, AutoCloseable {
             if (due != null && due.isAfter(now)) {
                 schedule(message, Duration.between(now, due));
             } else {
-                enqueue(message);
+                enqueue(message, deliveriesToStart);
             }
         }
     }
@@ -164,7 +176,11 @@ public final class InProcessTopic implements EventPublisher, AutoCloseable {
 
     /** A message's billable operations when sent, received or settled: one per 64 KB started, at least one. */
     static long billableOperations(String body) {
-        long bytes = body == null ? 0 : body.getBytes(StandardCharsets.UTF_8).length;
+        if (body == null || body.length() <= 65_536 / 3) {
+            // at most 3 bytes a char in UTF-8 (4 for a surrogate pair, 2 chars): within the first 64 KB
+            return 1;
+        }
+        long bytes = body.getBytes(StandardCharsets.UTF_8).length;
         return Math.max(1, (bytes + 65_535) / 65_536);
     }
 
@@ -173,16 +189,20 @@ public final class InProcessTopic implements EventPublisher, AutoCloseable {
         timers.schedule(() -> due(message), wait.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private synchronized void due(OutgoingMessage message) {
-        try {
-            journal.due(message.messageId());
-        } catch (RuntimeException e) {
-            log.error("scheduled {} {} stays scheduled: {}", message.type(), message.messageId(), e.toString());
+    private void due(OutgoingMessage message) {
+        List<Runnable> deliveriesToStart = new ArrayList<>();
+        synchronized (this) {
+            try {
+                journal.due(message.messageId());
+            } catch (RuntimeException e) {
+                log.error("scheduled {} {} stays scheduled: {}", message.type(), message.messageId(), e.toString());
+                scheduled.decrementAndGet();
+                return;
+            }
             scheduled.decrementAndGet();
-            return;
+            enqueue(message, deliveriesToStart);
         }
-        scheduled.decrementAndGet();
-        enqueue(message);
+        deliveriesToStart.forEach(deliveries::execute);
     }
 
     /**
@@ -254,10 +274,14 @@ public final class InProcessTopic implements EventPublisher, AutoCloseable {
      * Delivers a message to one subscription again, past duplicate detection: what Service Bus does when a
      * consumer's lock expires after it did the work. Consumers must not change anything twice.
      */
-    public synchronized void redeliver(String subscription, OutgoingMessage message) {
+    public void redeliver(String subscription, OutgoingMessage message) {
         SubscriptionQueue queue = queue(subscription);
-        journal.redelivered(subscription, message);
-        queue.offer(message);
+        List<Runnable> deliveriesToStart = new ArrayList<>();
+        synchronized (this) {
+            journal.redelivered(subscription, message);
+            queue.offer(message, deliveriesToStart);
+        }
+        deliveriesToStart.forEach(deliveries::execute);
     }
 
     /** A subscription's messages waiting or in flight, by session, in order. */
@@ -315,16 +339,20 @@ public final class InProcessTopic implements EventPublisher, AutoCloseable {
         };
     }
 
-    private void enqueue(OutgoingMessage message) {
-        String previous = MDC.get(Correlation.MDC_KEY);
-        MDC.put(Correlation.MDC_KEY, message.correlationId());
+    /** Offers a message to every subscription that admits it; the deliveries that must start are added to a list. */
+    private void enqueue(OutgoingMessage message, List<Runnable> deliveriesToStart) {
         List<String> to = new ArrayList<>();
         for (SubscriptionQueue queue : subscriptions.values()) {
             if (queue.admits(message)) {
-                queue.offer(message);
+                queue.offer(message, deliveriesToStart);
                 to.add(queue.name);
             }
         }
+        if (!log.isDebugEnabled()) {
+            return;
+        }
+        String previous = MDC.get(Correlation.MDC_KEY);
+        MDC.put(Correlation.MDC_KEY, message.correlationId());
         log.debug("{} {} of reservation {} -> {}", message.type(), message.messageId(), message.sessionId(), to);
         if (previous == null) {
             MDC.remove(Correlation.MDC_KEY);

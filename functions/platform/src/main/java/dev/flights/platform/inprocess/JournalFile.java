@@ -39,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * <p>Compaction seals the current segment, rebuilds the state from the snapshot and the sealed segments in a fresh
  * {@link Codec#empty()} (not touching the live one), writes it as the new snapshot (to a temporary file, forced to
  * disk, then renamed over the old one) and deletes the sealed segments. It runs in the background when a segment
- * grows past a size, and at {@link #close}.
+ * grows past a size or past the last snapshot's size, whichever is larger (a compaction rewrites the whole state:
+ * so it costs the writes a bounded share, however large the state grows), and at {@link #close}.
  */
 final class JournalFile<S> implements AutoCloseable {
 
@@ -77,6 +78,8 @@ final class JournalFile<S> implements AutoCloseable {
     private long currentNumber;
     private long currentSize;
     private boolean closed;
+    /** The size of the last snapshot written or read, 0 when there is none. */
+    private volatile long snapshotBytes;
 
     JournalFile(Path dir, String name, Codec<S> codec, long compactAtBytes) {
         this.dir = dir;
@@ -98,6 +101,7 @@ final class JournalFile<S> implements AutoCloseable {
             long upTo = -1;
             int snapshotRecords = 0;
             if (Files.exists(snapshot())) {
+                snapshotBytes = Files.size(snapshot());
                 List<JsonNode> records = readAll(snapshot(), false).records();
                 upTo = records.get(0).path("upTo").asLong();
                 for (JsonNode record : records.subList(1, records.size())) {
@@ -133,12 +137,15 @@ final class JournalFile<S> implements AutoCloseable {
 
     /** Writes one record; when this returns, a killed process keeps it. */
     void append(JsonNode record) {
-        byte[] payload;
         try {
-            payload = json.writeValueAsBytes(record);
+            append(json.writeValueAsBytes(record));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Writes one record given as its JSON text (one object); when this returns, a killed process keeps it. */
+    void append(byte[] payload) {
         CRC32 crc = new CRC32();
         crc.update(payload);
         ByteBuffer frame = ByteBuffer.allocate(HEADER + payload.length);
@@ -156,7 +163,7 @@ final class JournalFile<S> implements AutoCloseable {
                 throw new UncheckedIOException("could not write to the journal " + name + " in " + dir, e);
             }
             currentSize += frame.limit();
-            compact = currentSize > compactAtBytes && compacting.compareAndSet(false, true);
+            compact = currentSize > compactionThreshold() && compacting.compareAndSet(false, true);
         }
         if (compact) {
             try {
@@ -186,6 +193,11 @@ final class JournalFile<S> implements AutoCloseable {
                 compacting.set(false);
             }
         }
+    }
+
+    /** How large the segment appends go to grows before it is compacted. */
+    long compactionThreshold() {
+        return Math.max(compactAtBytes, snapshotBytes);
     }
 
     /** The size of the segment appends go to now. */
@@ -265,6 +277,7 @@ final class JournalFile<S> implements AutoCloseable {
                 out.force(true);
             }
             Files.move(temporary, snapshot(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            snapshotBytes = Files.size(snapshot());
             for (long number : folded) {
                 Files.deleteIfExists(segment(number));
             }

@@ -3,6 +3,11 @@ package dev.flights.platform.inprocess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flights.contract.codec.EventCodec;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,6 +19,9 @@ import java.util.List;
 final class StoreJournal implements DocumentJournal, JournalFile.Codec<InMemoryDocumentStore> {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final byte[] C_FIELD = "{\"c\":".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] D_FIELD = ",\"d\":[".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] END = "]}".getBytes(StandardCharsets.UTF_8);
 
     private JournalFile<InMemoryDocumentStore> file;
 
@@ -23,9 +31,37 @@ final class StoreJournal implements DocumentJournal, JournalFile.Codec<InMemoryD
 
     @Override
     public void stored(String container, List<ObjectNode> documents) {
+        if (documents.stream().allMatch(d -> d instanceof StoredDocument stored && stored.storedText() != null)) {
+            file.append(record(container, documents));
+            return;
+        }
         ObjectNode record = NODES.objectNode().put("c", container);
         record.putArray("d").addAll(documents);
         file.append(record);
+    }
+
+    /**
+     * The record {@code {"c":<container>,"d":[<documents>]}} as bytes, each document the text the container made of
+     * it already (the same JSON the record's tree would be written as), not written out a second time.
+     */
+    static byte[] record(String container, List<ObjectNode> documents) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(
+                64 + documents.stream().mapToInt(d -> ((StoredDocument) d).storedText().length + 1).sum());
+        try {
+            out.write(C_FIELD);
+            out.write(EventCodec.json().writeValueAsBytes(container));
+            out.write(D_FIELD);
+            for (int i = 0; i < documents.size(); i++) {
+                if (i > 0) {
+                    out.write(',');
+                }
+                out.write(((StoredDocument) documents.get(i)).storedText());
+            }
+            out.write(END);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to memory", e);
+        }
+        return out.toByteArray();
     }
 
     @Override

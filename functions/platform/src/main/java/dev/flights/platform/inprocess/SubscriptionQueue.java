@@ -47,6 +47,9 @@ final class SubscriptionQueue {
     private final TopicJournal journal;
 
     final String name;
+    private final String receiveKey;
+    private final String completeKey;
+    private final String abandonKey;
     final Set<EventType> filter;
     private final Map<String, ArrayDeque<ReceivedMessage>> sessions = new LinkedHashMap<>();
     private final Map<String, Slot> slots = new HashMap<>();
@@ -60,6 +63,9 @@ final class SubscriptionQueue {
     SubscriptionQueue(String name, Set<EventType> filter, ExecutorService deliveries, ScheduledExecutorService timers,
             TopicSettings settings, int maxDeliveryCount, Clock clock, Meter operations, TopicJournal journal) {
         this.name = name;
+        this.receiveKey = name + " receive";
+        this.completeKey = name + " complete";
+        this.abandonKey = name + " abandon";
         this.filter = Set.copyOf(filter);
         this.deliveries = deliveries;
         this.timers = timers;
@@ -99,11 +105,16 @@ final class SubscriptionQueue {
         dispatch();
     }
 
-    synchronized void offer(OutgoingMessage message) {
+    /**
+     * Adds a message to its session; when a slot takes the session up (or an idle slot holding it wakes), the delivery
+     * to start is added to {@code deliveriesToStart}, for the caller to start once it holds no lock (the slot is
+     * taken already, so no one else starts it).
+     */
+    synchronized void offer(OutgoingMessage message, List<Runnable> deliveriesToStart) {
         sessions.computeIfAbsent(message.sessionId(), s -> new ArrayDeque<>())
                 .addLast(new ReceivedMessage(message.messageId(), message.sessionId(), message.type(),
                         message.correlationId(), message.body(), 0));
-        dispatch(message.sessionId());
+        dispatch(message.sessionId(), deliveriesToStart);
     }
 
     synchronized List<DeadLetter> deadLetters() {
@@ -203,7 +214,7 @@ final class SubscriptionQueue {
      * dispatch left it (an idle slot's session has no message, and sessions wait only while every slot is held),
      * so this one is all there is to look at, and a message costs no walk over every slot and session.
      */
-    private void dispatch(String session) {
+    private void dispatch(String session, List<Runnable> deliveriesToStart) {
         if (paused || handler == null) {
             return;
         }
@@ -212,12 +223,12 @@ final class SubscriptionQueue {
             if (slot.idleTimer != null) {
                 slot.idleTimer.cancel(false);
                 slot.idleTimer = null;
-                start(session);
+                deliveriesToStart.add(() -> process(session));
             }
         } else if (slots.size() < settings.maxConcurrentSessions()) {
             slots.put(session, new Slot());
             operations.record(name + " accept-session", 1);
-            start(session);
+            deliveriesToStart.add(() -> process(session));
         }
     }
 
@@ -261,7 +272,7 @@ final class SubscriptionQueue {
                 queue.addFirst(message);
                 current = handler;
             }
-            operations.record(name + " receive", InProcessTopic.billableOperations(message.body()));
+            operations.record(receiveKey, InProcessTopic.billableOperations(message.body()));
             InProcessTopic.DeliveryObserver watching = observer;
             if (watching != null) {
                 watching.started(name, message);
@@ -294,7 +305,7 @@ final class SubscriptionQueue {
 
     private void settle(String session, ReceivedMessage message, Throwable failure) {
         ArrayDeque<ReceivedMessage> queue = sessions.get(session);
-        operations.record(name + (failure == null ? " complete" : " abandon"),
+        operations.record(failure == null ? completeKey : abandonKey,
                 InProcessTopic.billableOperations(message.body()));
         if (failure == null) {
             journal.completed(name, session);

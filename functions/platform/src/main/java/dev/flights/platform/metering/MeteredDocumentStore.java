@@ -1,12 +1,16 @@
 package dev.flights.platform.metering;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flights.contract.codec.EventCodec;
 import dev.flights.platform.store.ChangeFeedPage;
 import dev.flights.platform.store.DocumentContainer;
 import dev.flights.platform.store.DocumentQuery;
 import dev.flights.platform.store.DocumentStore;
+import dev.flights.platform.store.SizedDocument;
 import dev.flights.platform.store.TransactionalBatch;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,8 +44,40 @@ public final class MeteredDocumentStore implements DocumentStore {
         return containers.computeIfAbsent(name, n -> new MeteredContainer(store.container(n)));
     }
 
+    /**
+     * The document's size as JSON text in UTF-8: as the store gave it, when it says ({@link SizedDocument}), or
+     * written to a stream that only counts (as compact as {@code toString()} writes it).
+     */
     static long size(ObjectNode document) {
-        return document == null ? 0 : document.toString().getBytes(StandardCharsets.UTF_8).length;
+        if (document == null) {
+            return 0;
+        }
+        if (document instanceof SizedDocument sized && sized.storedBytes() >= 0) {
+            return sized.storedBytes();
+        }
+        CountingStream counted = new CountingStream();
+        try {
+            EventCodec.json().writeValue(counted, document);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a document tree always serializes", e);
+        }
+        return counted.bytes;
+    }
+
+    /** Counts what is written to it and keeps none of it. */
+    private static final class CountingStream extends OutputStream {
+
+        long bytes;
+
+        @Override
+        public void write(int b) {
+            bytes++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            bytes += len;
+        }
     }
 
     private static long[] sizes(List<ObjectNode> documents) {

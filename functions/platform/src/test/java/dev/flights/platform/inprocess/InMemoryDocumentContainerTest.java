@@ -89,4 +89,49 @@ class InMemoryDocumentContainerTest extends DocumentContainerContract {
     void theNameIsTheOneGiven() {
         assertThat(container("reservations", "reservationId").name()).isEqualTo("reservations");
     }
+
+    @Test
+    void aReadTakingNoLockNeverSeesHalfABatch() throws Exception {
+        InMemoryDocumentContainer pair = new InMemoryDocumentContainer("pair", "pk", Clock.systemUTC());
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        int size = 50;
+        java.util.function.IntFunction<TransactionalBatch> both = version -> {
+            TransactionalBatch batch = TransactionalBatch.in("p");
+            for (int i = 0; i < size; i++) {
+                batch = batch.upsert(json.createObjectNode().put("id", "d" + i).put("pk", "p").put("version", version));
+            }
+            return batch;
+        };
+        pair.execute(both.apply(0));
+        int batches = 5_000;
+        java.util.concurrent.atomic.AtomicInteger halfBatches = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicReference<Throwable> readerFailure =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        Thread reader = new Thread(() -> {
+            while (writing.get() && readerFailure.get() == null) {
+                // the last is written after the first in every batch: once the first shows a batch, the last
+                // shows it or a later one
+                int a = pair.read("p", "d0").orElseThrow().path("version").asInt();
+                int b = pair.read("p", "d" + (size - 1)).orElseThrow().path("version").asInt();
+                if (b < a) {
+                    halfBatches.incrementAndGet();
+                }
+                reads.incrementAndGet();
+            }
+        });
+        reader.setUncaughtExceptionHandler((thread, e) -> readerFailure.set(e));
+        reader.start();
+        for (int version = 1; version <= batches; version++) {
+            pair.execute(both.apply(version));
+        }
+        writing.set(false);
+        reader.join();
+
+        assertThat(readerFailure.get()).isNull();
+        assertThat(reads.get()).isPositive();
+        assertThat(halfBatches).hasValue(0);
+        assertThat(pair.read("p", "d" + (size - 1)).orElseThrow().path("version").asInt()).isEqualTo(batches);
+    }
 }

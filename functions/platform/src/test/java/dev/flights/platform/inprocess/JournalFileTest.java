@@ -143,6 +143,25 @@ class JournalFileTest {
     }
 
     @Test
+    void aSegmentGrowsAsLargeAsTheLastSnapshotBeforeItIsCompacted() throws Exception {
+        JournalFile<List<Integer>> first = journal(64);
+        first.recover(new ArrayList<>());
+        assertThat(first.compactionThreshold()).as("no snapshot yet").isEqualTo(64);
+        for (int i = 1; i <= 100; i++) {
+            first.append(number(i));
+        }
+        first.close();
+        long snapshot = Files.size(dir.resolve("numbers.snapshot"));
+
+        JournalFile<List<Integer>> second = journal(64);
+        second.recover(new ArrayList<>());
+
+        assertThat(snapshot).isGreaterThan(64);
+        assertThat(second.compactionThreshold()).isEqualTo(snapshot);
+        second.abandon();
+    }
+
+    @Test
     void aCleanCloseLeavesOnlyTheSnapshot() throws IOException {
         JournalFile<List<Integer>> first = journal(Long.MAX_VALUE);
         first.recover(new ArrayList<>());

@@ -87,4 +87,28 @@ class MeteredDocumentStoreTest {
         assertThat(reservations.query("r1", DocumentQuery.where("status", "REQUESTED"))).map(Object::toString)
                 .containsExactly(stored.toString());
     }
+
+    @Test
+    void aDocumentsSizeIsItsCompactJsonTextInUtf8() {
+        ObjectNode document = reservation("r1").put("note", "Zürich → Tōkyō ✈").put("price", 99.5).put("seats", 3);
+        document.putArray("legs").add("ZRH").addObject().put("to", "NRT");
+
+        assertThat(MeteredDocumentStore.size(document))
+                .isEqualTo(document.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+                .isGreaterThan(document.toString().length());
+        assertThat(MeteredDocumentStore.size(null)).isZero();
+    }
+
+    @Test
+    void whatTheInMemoryStoreHandsOutIsSizedAsItsTextIs() {
+        ObjectNode written = reservations.upsert(reservation("r1").put("note", "Zürich → Tōkyō ✈").put("price", 99.5));
+        ObjectNode read = reservations.read("r1", "r1").orElseThrow();
+        ObjectNode changed = reservations.readChanges(null, 10).documents().get(0);
+
+        for (ObjectNode document : List.of(written, read, changed)) {
+            assertThat(document).isInstanceOf(dev.flights.platform.store.SizedDocument.class);
+            assertThat(MeteredDocumentStore.size(document))
+                    .isEqualTo(document.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+        }
+    }
 }

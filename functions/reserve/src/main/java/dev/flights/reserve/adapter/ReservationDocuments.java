@@ -17,8 +17,8 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
- * Reservations in the {@code reservations} container, partitioned by reservation id: a reservation document and its
- * outbox documents share a partition, so one transactional batch stores a transition whole.
+ * Reservations in the {@code reservations} container, partitioned by reservation id: a transition's events ride in
+ * the reservation document's embedded outbox ({@link Outbox#embed}), so one document write stores it whole.
  */
 @Component
 public class ReservationDocuments implements Reservations {
@@ -31,22 +31,23 @@ public class ReservationDocuments implements Reservations {
 
     public ReservationDocuments(DocumentStore store, OutboxWriter outboxes) {
         this.container = store.container(ContainerLayout.RESERVATIONS);
-        this.outbox = new Outbox("/apps/reserve", container.partitionKeyField());
+        this.outbox = new Outbox("/apps/reserve", container);
         this.outboxes = outboxes;
     }
 
     @Override
     public Optional<Found> find(UUID reservationId) {
         String id = reservationId.toString();
-        return container.read(id, id).map(doc -> new Found(toReservation(doc), doc.path("_etag").asText()));
+        return container.read(id, id).map(outbox::seen)
+                .map(doc -> new Found(toReservation(doc), doc.path("_etag").asText()));
     }
 
     @Override
     public void record(Transition transition, String etag) {
         Reservation reservation = transition.reservation();
-        TransactionalBatch batch = TransactionalBatch.in(reservation.reservationId().toString())
-                .write(toDocument(reservation), etag);
-        outboxes.commit(container, outbox.append(batch, transition.events()));
+        TransactionalBatch batch = outbox.embed(TransactionalBatch.in(reservation.reservationId().toString()),
+                toDocument(reservation), etag, transition.events());
+        outboxes.commit(container, batch);
     }
 
     static ObjectNode toDocument(Reservation reservation) {

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flights.contract.FlightId;
 import dev.flights.contract.ReservationStatus;
 import dev.flights.platform.inprocess.InMemoryDocumentStore;
+import dev.flights.platform.outbox.Outbox;
 import dev.flights.platform.outbox.OutboxWriter;
 import dev.flights.platform.store.ContainerLayout;
 import dev.flights.platform.store.DocumentContainer;
@@ -119,10 +120,9 @@ class ReservationUseCasesTest {
     private List<ObjectNode> outboxOf(UUID reservationId) {
         DocumentContainer container = store.container(ContainerLayout.RESERVATIONS);
         // the change feed gives write order, which is the order the relay publishes in
-        return container.readChanges(null, 10_000).documents().stream()
-                .filter(d -> d.path("docType").asText().equals("outbox"))
+        return Outbox.messagesIn(container.readChanges(null, 10_000).documents().stream()
                 .filter(d -> d.path("reservationId").asText().equals(reservationId.toString()))
-                .toList();
+                .toList());
     }
 
     private static Reservation accepted(ReserveSeatOutcome outcome) {

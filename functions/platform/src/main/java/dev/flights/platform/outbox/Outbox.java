@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Turns events into outbox documents of one app ({@code source}) for one container. An outbox document's id is
@@ -40,6 +42,8 @@ public final class Outbox {
     public static final String PARKED_QUERY = "SELECT c.id, c.type, c.sessionId, c.parkReason, c.parkedAt FROM c"
             + " WHERE c.docType = 'outbox' AND c.status = 'parked'";
 
+    /** An embedded entry its writer does not settle: the next version, caused by the answer, does. */
+    public static final String AWAITS_ANSWER = "awaitsAnswer";
     /** The array of a state document that holds its embedded outbox entries. */
     public static final String EMBEDDED = "outbox";
     /** Cosmos DB SQL over a container (cross-partition) that lists the parked entries of embedded outboxes. */
@@ -85,12 +89,33 @@ public final class Outbox {
      */
     public TransactionalBatch embed(TransactionalBatch batch, ObjectNode document, String etag,
             List<? extends SagaEvent> events) {
+        return embed(batch, document, etag, events, Set.of(), event -> false);
+    }
+
+    /**
+     * As {@link #embed(TransactionalBatch, ObjectNode, String, List)}, for a writer whose events other apps answer.
+     * An entry of a type in {@code answered} (the event causing this version answered it, so it was published) is
+     * not carried over: this write settles it. An event for which {@code awaitsAnswer} holds is marked
+     * {@value #AWAITS_ANSWER}: its writer publishes it but leaves it in place for the version the answer causes to
+     * settle, instead of a write of its own; if no answer comes within the grace, the relay sends it again (the
+     * topic drops the copy) and settles it.
+     */
+    public TransactionalBatch embed(TransactionalBatch batch, ObjectNode document, String etag,
+            List<? extends SagaEvent> events, Set<String> answered, Predicate<SagaEvent> awaitsAnswer) {
         ArrayNode entries = EventCodec.json().createArrayNode();
         if (etag != null) {
-            entries.addAll(carried(batch.partitionKey(), document.path("id").asText(), etag));
+            for (JsonNode entry : carried(batch.partitionKey(), document.path("id").asText(), etag)) {
+                if (OutboxMarks.isSettled(entry) || !answered.contains(entry.path("type").asText())) {
+                    entries.add(entry);
+                }
+            }
         }
         for (SagaEvent event : events) {
-            entries.add(entry(batch.partitionKey(), event, null));
+            ObjectNode entry = entry(batch.partitionKey(), event, null);
+            if (awaitsAnswer.test(event)) {
+                entry.put(AWAITS_ANSWER, true);
+            }
+            entries.add(entry);
         }
         if (entries.isEmpty()) {
             document.remove(EMBEDDED);

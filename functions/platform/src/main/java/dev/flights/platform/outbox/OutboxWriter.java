@@ -80,6 +80,8 @@ public final class OutboxWriter {
     public List<ObjectNode> commit(DocumentContainer container, TransactionalBatch batch) {
         // the message ids of the entries this batch adds to embedded outboxes (carried-over ones are not its own)
         Set<String> embedded = new HashSet<>();
+        // of those, the ones this writer settles (an entry awaiting its answer is settled by the answer's version)
+        Set<String> toSettle = new HashSet<>();
         if (settings.directPublish()) {
             String relayAfter = clock.instant().plus(settings.relayGrace()).toString();
             for (TransactionalBatch.Operation operation : batch.operations()) {
@@ -90,6 +92,9 @@ public final class OutboxWriter {
                     if (!entry.has(RELAY_AFTER)) {
                         entry.put(RELAY_AFTER, relayAfter);
                         embedded.add(entry.path("messageId").asText());
+                        if (!entry.path(Outbox.AWAITS_ANSWER).asBoolean(false)) {
+                            toSettle.add(entry.path("messageId").asText());
+                        }
                     }
                 }
             }
@@ -145,8 +150,10 @@ public final class OutboxWriter {
             if (!outbox.isEmpty()) {
                 marks.relayed(container, batch.partitionKey(), outbox);
             }
-            for (ObjectNode host : hosts) {
-                marks.sentEmbedded(container, host, embedded);
+            if (!toSettle.isEmpty()) {
+                for (ObjectNode host : hosts) {
+                    marks.sentEmbedded(container, host, toSettle);
+                }
             }
         } catch (RuntimeException e) {
             log.warn("{} outbox message(s) of {} published but not marked; the relay sends them again (the topic drops"

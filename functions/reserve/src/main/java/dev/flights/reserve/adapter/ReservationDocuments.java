@@ -13,12 +13,16 @@ import dev.flights.reserve.application.Reservations;
 import dev.flights.reserve.domain.Reservation;
 import dev.flights.reserve.domain.Transition;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
  * Reservations in the {@code reservations} container, partitioned by reservation id: a transition's events ride in
- * the reservation document's embedded outbox ({@link Outbox#embed}), so one document write stores it whole.
+ * the reservation document's embedded outbox ({@link Outbox#embed}), so one document write stores it whole. A
+ * request and a confirmation are answered by pay and issue-ticket: the version their answer causes settles them, so
+ * they cost no write of their own.
  */
 @Component
 public class ReservationDocuments implements Reservations {
@@ -45,8 +49,10 @@ public class ReservationDocuments implements Reservations {
     @Override
     public void record(Transition transition, String etag) {
         Reservation reservation = transition.reservation();
+        Set<String> answered = transition.answered().stream().map(Enum::name).collect(Collectors.toSet());
         TransactionalBatch batch = outbox.embed(TransactionalBatch.in(reservation.reservationId().toString()),
-                toDocument(reservation), etag, transition.events());
+                toDocument(reservation), etag, transition.events(), answered,
+                event -> Reservation.awaitsAnswer(event.type()));
         outboxes.commit(container, batch);
     }
 

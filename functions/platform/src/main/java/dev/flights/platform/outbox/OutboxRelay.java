@@ -129,13 +129,13 @@ public final class OutboxRelay {
             }
         }
         List<Item> sent = publish(container, relayable);
-        Map<String, ObjectNode> hosts = new LinkedHashMap<>();
+        Map<List<String>, ObjectNode> hosts = new LinkedHashMap<>();
         Set<String> sentIds = new HashSet<>();
         for (Item item : sent) {
             if (item.index() < 0) {
                 marks.relayed(container, item.document());
             } else {
-                hosts.put(item.document().path("id").asText(), item.document());
+                hosts.put(key(container, item.document()), item.document());
                 sentIds.add(item.entry().message().messageId());
             }
             Correlation.set(item.entry().message().correlationId());
@@ -173,12 +173,13 @@ public final class OutboxRelay {
      * others read again until their writer settled them (then they are dropped) or their time is up.
      */
     private List<Left> leftByTheirWriters(DocumentContainer container, List<ObjectNode> documents) {
-        Map<String, ObjectNode> watched = new LinkedHashMap<>();
-        Map<String, Set<String>> handed = new LinkedHashMap<>();
+        // keyed by partition and id: a state document's id (a ticket's "ticket") repeats across partitions
+        Map<List<String>, ObjectNode> watched = new LinkedHashMap<>();
+        Map<List<String>, Set<String>> handed = new LinkedHashMap<>();
         Instant now = clock.instant();
         Instant deadline = now;
         for (ObjectNode doc : documents) {
-            String id = doc.path("id").asText();
+            List<String> id = key(container, doc);
             handed.put(id, isOutboxDocument(doc) ? Set.of() : pendingIds(doc));
             Instant relayAfter = relayAfter(doc);
             if (relayAfter != null) {
@@ -187,7 +188,7 @@ public final class OutboxRelay {
             }
         }
         if (watched.isEmpty()) {
-            return documents.stream().map(doc -> new Left(doc, handed.get(doc.path("id").asText()))).toList();
+            return documents.stream().map(doc -> new Left(doc, handed.get(key(container, doc)))).toList();
         }
         deadline = deadline.isAfter(now.plus(grace)) ? now.plus(grace) : deadline;
         Duration pause = FIRST_PAUSE;
@@ -196,8 +197,7 @@ public final class OutboxRelay {
             for (var it = watched.entrySet().iterator(); it.hasNext(); ) {
                 var entry = it.next();
                 ObjectNode doc = entry.getValue();
-                ObjectNode current = container.read(doc.path(container.partitionKeyField()).asText(), entry.getKey())
-                        .orElse(null);
+                ObjectNode current = container.read(entry.getKey().get(0), entry.getKey().get(1)).orElse(null);
                 if (current == null || (isOutboxDocument(doc) ? OutboxMarks.isSettled(current)
                         : pendingIds(current).stream().noneMatch(handed.get(entry.getKey())::contains))) {
                     it.remove();
@@ -220,16 +220,20 @@ public final class OutboxRelay {
         }
         List<Left> left = new ArrayList<>();
         for (ObjectNode doc : documents) {
-            String id = doc.path("id").asText();
+            List<String> id = key(container, doc);
             if (relayAfter(doc) == null) {
                 left.add(new Left(doc, handed.get(id)));
             } else if (watched.containsKey(id)) {
                 left.add(new Left(watched.get(id), handed.get(id)));
-                log.warn("outbox {} in {} was not published by its writer within {}: relaying it", id,
-                        container.name(), grace);
+                log.warn("outbox {} of {} in {} was not published by its writer within {}: relaying it", id.get(1),
+                        id.get(0), container.name(), grace);
             }
         }
         return left;
+    }
+
+    private static List<String> key(DocumentContainer container, ObjectNode doc) {
+        return List.of(doc.path(container.partitionKeyField()).asText(), doc.path("id").asText());
     }
 
     private void pauseFor(Duration duration) {

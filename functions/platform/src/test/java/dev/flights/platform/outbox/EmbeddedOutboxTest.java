@@ -256,6 +256,30 @@ class EmbeddedOutboxTest {
     }
 
     @Test
+    void stateDocumentsWithTheSameIdInOtherPartitionsAreRelayedEachAfterACrash() {
+        // a ticket's id is "ticket" in every reservation's partition
+        UUID other = UUID.fromString("99999999-2222-4333-8444-555555555555");
+        ReservationRequested otherRequested = new ReservationRequested(UUID.randomUUID(), NOW, other, ALICE,
+                new FlightId("KE124"), Money.of(100));
+        List<ObjectNode> committed = new ArrayList<>();
+        for (ReservationRequested event : List.of(requested, otherRequested)) {
+            ObjectNode ticket = EventCodec.json().createObjectNode().put("id", "ticket")
+                    .put("reservationId", event.reservationId().toString()).put("docType", "ticket");
+            assertThatThrownBy(() -> crashing.commit(container, outbox.embed(
+                    TransactionalBatch.in(event.reservationId().toString()), ticket, null, List.of(event))))
+                    .isInstanceOf(IllegalStateException.class);
+            committed.add(container.read(event.reservationId().toString(), "ticket").orElseThrow());
+        }
+
+        relay.relay(ContainerLayout.RESERVATIONS, feed(committed.toArray(ObjectNode[]::new)));
+
+        assertThat(relayTopic.sent).extracting(OutgoingMessage::messageId)
+                .containsExactly(requested.eventId().toString(), otherRequested.eventId().toString());
+        assertThat(committed).allSatisfy(doc -> assertThat(Outbox.hasEmbeddedEntries(container.read(
+                doc.path("reservationId").asText(), "ticket").orElseThrow())).isFalse());
+    }
+
+    @Test
     void anEntryThatCanNeverBeSentIsParkedInPlaceAndTheOthersAreSentInOrder() {
         ObjectNode doc = state("REQUESTED");
         ArrayNode entries = doc.putArray(Outbox.EMBEDDED);

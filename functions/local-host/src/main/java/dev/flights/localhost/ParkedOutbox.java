@@ -1,5 +1,6 @@
 package dev.flights.localhost;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flights.platform.outbox.Outbox;
 import dev.flights.platform.store.DocumentStore;
@@ -9,7 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The outbox documents the relays parked, for an operator: what {@value Outbox#PARKED_QUERY} lists on Azure. The
+ * The outbox documents and embedded outbox entries the relays parked, for an operator: what
+ * {@value Outbox#PARKED_QUERY} and {@value Outbox#PARKED_EMBEDDED_QUERY} list on Azure. The
  * store port has no cross-partition query, so each container's change feed (the latest version of every document
  * still there) is read from the start; that is fine for the local host's in-process store.
  */
@@ -37,6 +39,18 @@ final class ParkedOutbox {
                     item.put("parkReason", doc.path(Outbox.PARK_REASON).asText());
                     item.put("parkedAt", doc.path("parkedAt").asText());
                     parked.add(item);
+                }
+                for (JsonNode entry : doc.path(Outbox.EMBEDDED)) {
+                    if (Outbox.PARKED.equals(entry.path(Outbox.STATUS).asText())) {
+                        Map<String, String> item = new LinkedHashMap<>();
+                        item.put("container", name);
+                        item.put("id", doc.path("id").asText());
+                        item.put("type", entry.path("type").asText(null));
+                        item.put("sessionId", entry.path("sessionId").asText(null));
+                        item.put("parkReason", entry.path(Outbox.PARK_REASON).asText());
+                        item.put("parkedAt", entry.path("parkedAt").asText());
+                        parked.add(item);
+                    }
                 }
             }
         }

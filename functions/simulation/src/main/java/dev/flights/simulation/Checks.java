@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flights.contract.events.EventType;
 import dev.flights.platform.messaging.OutgoingMessage;
+import dev.flights.platform.outbox.Outbox;
 import dev.flights.platform.store.ContainerLayout;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -264,6 +265,12 @@ final class Checks {
                 if (Simulation.Facts.isOutbox(doc) && !"relayed".equalsIgnoreCase(doc.path("status").asText())) {
                     violations.add("outbox document " + doc.path("id").asText() + " in " + container + " is "
                             + doc.path("status"));
+                }
+                // an embedded outbox entry is removed once sent: any left is unsent or parked
+                for (JsonNode entry : doc.path(Outbox.EMBEDDED)) {
+                    violations.add("the outbox of " + doc.path("id").asText() + " in " + container + " still holds "
+                            + entry.path("type").asText() + " " + entry.path("messageId").asText() + " ("
+                            + (entry.has("status") ? entry.path("status").asText() : "not sent") + ")");
                 }
             }
         }

@@ -32,22 +32,22 @@ public class TicketDocuments implements Tickets {
 
     public TicketDocuments(DocumentStore store, OutboxWriter outboxes) {
         this.container = store.container(ContainerLayout.TICKETS);
-        this.outbox = new Outbox("/apps/issue-ticket", container.partitionKeyField());
+        this.outbox = new Outbox("/apps/issue-ticket", container);
         this.outboxes = outboxes;
     }
 
     @Override
     public Optional<Found> find(UUID reservationId) {
-        return container.read(reservationId.toString(), ID)
+        return container.read(reservationId.toString(), ID).map(outbox::seen)
                 .map(doc -> new Found(toTicket(doc), doc.path("_etag").asText()));
     }
 
     @Override
     public void record(TicketChange change, String etag) {
         Ticket ticket = change.ticket();
-        TransactionalBatch batch = TransactionalBatch.in(ticket.reservationId().toString())
-                .write(toDocument(ticket), etag);
-        outboxes.commit(container, outbox.append(batch, change.events()));
+        TransactionalBatch batch = outbox.embed(TransactionalBatch.in(ticket.reservationId().toString()),
+                toDocument(ticket), etag, change.events());
+        outboxes.commit(container, batch);
     }
 
     static ObjectNode toDocument(Ticket ticket) {

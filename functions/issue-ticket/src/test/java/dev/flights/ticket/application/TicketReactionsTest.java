@@ -15,6 +15,7 @@ import dev.flights.contract.codec.EventCodec;
 import dev.flights.contract.events.TicketIssued;
 import dev.flights.contract.events.TicketVoided;
 import dev.flights.platform.inprocess.InMemoryDocumentStore;
+import dev.flights.platform.outbox.Outbox;
 import dev.flights.platform.outbox.OutboxWriter;
 import dev.flights.platform.store.ContainerLayout;
 import dev.flights.platform.store.DocumentConflictException;
@@ -137,7 +138,8 @@ class TicketReactionsTest {
     }
 
     private List<Object> outboxEvents() {
-        return container.query(reservation.id().toString(), DocumentQuery.where("docType", "outbox")).stream()
+        return Outbox.messagesIn(container.query(reservation.id().toString(), DocumentQuery.where("docType", "ticket")))
+                .stream()
                 .sorted(Comparator.comparing((ObjectNode d) -> d.path("type").asText()))
                 .map(d -> (Object) EventCodec.decode(d.path("body").asText()).event())
                 .toList();

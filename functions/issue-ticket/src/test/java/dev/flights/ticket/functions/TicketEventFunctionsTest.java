@@ -19,6 +19,7 @@ import dev.flights.platform.inprocess.InProcessExecutionContext;
 import dev.flights.platform.messaging.DeferringConsumer;
 import dev.flights.platform.messaging.MessageRetrySettings;
 import dev.flights.platform.messaging.OutgoingMessage;
+import dev.flights.platform.outbox.Outbox;
 import dev.flights.platform.outbox.OutboxWriter;
 import dev.flights.platform.store.ContainerLayout;
 import dev.flights.platform.store.DocumentContainer;
@@ -121,6 +122,6 @@ class TicketEventFunctionsTest {
     }
 
     private List<ObjectNode> outbox() {
-        return tickets.query(reservation.id().toString(), DocumentQuery.where("docType", "outbox"));
+        return Outbox.messagesIn(tickets.query(reservation.id().toString(), DocumentQuery.where("docType", "ticket")));
     }
 }

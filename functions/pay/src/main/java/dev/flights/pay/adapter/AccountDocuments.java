@@ -28,9 +28,9 @@ import org.springframework.stereotype.Component;
 /**
  * Accounts in the {@code accounts} container, partitioned by user id: a customer's account document, one payment
  * document per reservation, one movement document per balance change ({@code movement-<account version>}), one
- * receipt per deposit idempotency key ({@code deposit-key-<key>}) and the outbox documents share a partition, so one
- * transactional batch stores a change whole — the balance, its statement line, the payment or the key's receipt,
- * and the events it causes.
+ * receipt per deposit idempotency key ({@code deposit-key-<key>}) share a partition, so one transactional batch
+ * stores a change whole — the balance, its statement line, the payment or the key's receipt, and the events it
+ * causes, which ride in the payment document's embedded outbox ({@link Outbox#embed}).
  */
 @Component
 public class AccountDocuments implements Accounts {
@@ -47,7 +47,7 @@ public class AccountDocuments implements Accounts {
 
     public AccountDocuments(DocumentStore store, OutboxWriter outboxes) {
         this.container = store.container(ContainerLayout.ACCOUNTS);
-        this.outbox = new Outbox("/apps/pay", container.partitionKeyField());
+        this.outbox = new Outbox("/apps/pay", container);
         this.outboxes = outboxes;
     }
 
@@ -63,7 +63,7 @@ public class AccountDocuments implements Accounts {
 
     @Override
     public Optional<Found<Payment>> payment(UserId userId, UUID reservationId) {
-        return container.read(userId.value(), paymentId(reservationId))
+        return container.read(userId.value(), paymentId(reservationId)).map(outbox::seen)
                 .map(doc -> new Found<>(read(doc, Payment.class), doc.path("_etag").asText()));
     }
 
@@ -100,11 +100,11 @@ public class AccountDocuments implements Accounts {
         if (settlement.account() != null) {
             batch.write(document(settlement.account()), accountEtag);
         }
-        batch.write(document(payment), paymentEtag);
+        outbox.embed(batch, document(payment), paymentEtag, settlement.events());
         if (settlement.movement() != null) {
             batch.create(document(settlement.movement()));
         }
-        outboxes.commit(container, outbox.append(batch, settlement.events()));
+        outboxes.commit(container, batch);
     }
 
     static ObjectNode document(Account account) {

@@ -42,8 +42,9 @@ record OutboxEntry(ObjectNode document, OutgoingMessage message, String problem)
                 new OutgoingMessage(messageId, sessionId, type, text(doc, "correlationId"), body, scheduled), null);
     }
 
+    /** The outbox document's id, or an embedded entry's message id. */
     String id() {
-        return document.path("id").asText();
+        return document.has("id") ? document.path("id").asText() : document.path("messageId").asText("?");
     }
 
     private static OutboxEntry unrelayable(ObjectNode doc, String problem) {

@@ -1,7 +1,9 @@
 package dev.flights.platform.outbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flights.contract.codec.EventCodec;
 import dev.flights.platform.store.DocumentContainer;
 import dev.flights.platform.store.DocumentNotFoundException;
 import dev.flights.platform.store.PreconditionFailedException;
@@ -9,6 +11,8 @@ import dev.flights.platform.store.TransactionalBatch;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,6 +79,62 @@ final class OutboxMarks {
         marked.put("parkedAt", clock.instant().toString());
         marked.remove("ttl");
         write(container, marked, document);
+    }
+
+    /**
+     * Removes the sent entries (by message id) from a state document's embedded outbox: one replace of the document
+     * as {@code host} is. When the document changed meanwhile (its next version was written, which carried the
+     * entries over), it is read again and the entries are removed from what is there, until no sent entry is left;
+     * a document gone has nothing left to mark.
+     */
+    void sentEmbedded(DocumentContainer container, ObjectNode host, Set<String> messageIds) {
+        String partitionKey = host.path(container.partitionKeyField()).asText();
+        String id = host.path("id").asText();
+        ObjectNode current = host;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            ArrayNode kept = EventCodec.json().createArrayNode();
+            boolean changed = false;
+            for (JsonNode entry : Outbox.unsent(current)) {
+                if (messageIds.contains(entry.path("messageId").asText()) && !isSettled(entry)) {
+                    changed = true;
+                } else {
+                    kept.add(entry);
+                }
+            }
+            if (!changed) {
+                return;
+            }
+            ObjectNode marked = current.deepCopy();
+            if (kept.isEmpty()) {
+                marked.remove(Outbox.EMBEDDED);
+            } else {
+                marked.set(Outbox.EMBEDDED, kept);
+            }
+            try {
+                container.execute(TransactionalBatch.in(partitionKey).replace(marked, current.path("_etag").asText(null)));
+                return;
+            } catch (PreconditionFailedException | DocumentNotFoundException e) {
+                Optional<ObjectNode> again = container.read(partitionKey, id);
+                if (again.isEmpty()) {
+                    return;
+                }
+                current = again.get();
+            }
+        }
+        log.debug("embedded outbox of {} in {} kept changing; the relay settles what is left", id, container.name());
+    }
+
+    /** Parks one entry (by its place in the array of {@code host} as read) of a state document's embedded outbox. */
+    void parkedEmbedded(DocumentContainer container, ObjectNode host, int index, String reason) {
+        ObjectNode marked = host.deepCopy();
+        JsonNode entries = marked.get(Outbox.EMBEDDED);
+        if (entries == null || !entries.isArray() || !(entries.get(index) instanceof ObjectNode entry)) {
+            return;
+        }
+        entry.put(Outbox.STATUS, Outbox.PARKED);
+        entry.put(Outbox.PARK_REASON, reason);
+        entry.put("parkedAt", clock.instant().toString());
+        write(container, marked, host);
     }
 
     private void write(DocumentContainer container, ObjectNode marked, ObjectNode read) {

@@ -14,9 +14,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +31,9 @@ import org.slf4j.LoggerFactory;
  * message the topic refuses for good) is parked with its reason and the others go on. A transient failure (topic
  * unreachable, store unavailable) or a refusal of the topic as a whole (no right to send) throws, so the trigger's
  * retry policy hands the same page over again. Relayed documents get a ttl; settled documents are skipped.
+ *
+ * <p>The entries of an embedded outbox ({@link Outbox#embed}) are relayed the same way, in array order, and removed
+ * from their state document once sent; a bad one is parked in place.
  *
  * <p>A document its writer publishes directly (it carries {@value OutboxWriter#RELAY_AFTER}) is the writer's until
  * that time: the relay reads it again, after short growing pauses, until the writer marked it or the time is up
@@ -93,48 +98,97 @@ public final class OutboxRelay {
         DocumentContainer container = store.container(containerName);
         List<ObjectNode> unsettled = new ArrayList<>();
         for (JsonNode node : parse(changes)) {
-            if (node instanceof ObjectNode doc && Outbox.DOC_TYPE.equals(doc.path("docType").asText())
-                    && !OutboxMarks.isSettled(doc)) {
+            if (node instanceof ObjectNode doc && (isOutboxDocument(doc) ? !OutboxMarks.isSettled(doc)
+                    : !Outbox.pendingEntries(doc).isEmpty())) {
                 unsettled.add(doc);
             }
         }
-        List<OutboxEntry> relayable = new ArrayList<>();
-        for (ObjectNode doc : leftByTheirWriters(container, unsettled)) {
-            OutboxEntry entry = OutboxEntry.of(doc);
-            if (entry.message() == null) {
-                park(container, entry, entry.problem());
-            } else {
-                relayable.add(entry);
+        List<Item> relayable = new ArrayList<>();
+        for (Left left : leftByTheirWriters(container, unsettled)) {
+            ObjectNode doc = left.document();
+            if (isOutboxDocument(doc)) {
+                OutboxEntry entry = OutboxEntry.of(doc);
+                if (entry.message() == null) {
+                    park(container, new Item(doc, entry, -1), entry.problem());
+                } else {
+                    relayable.add(new Item(doc, entry, -1));
+                }
+                continue;
+            }
+            JsonNode entries = Outbox.unsent(doc);
+            for (int i = 0; i < entries.size(); i++) {
+                if (entries.get(i) instanceof ObjectNode node && !OutboxMarks.isSettled(node)
+                        && left.entries().contains(node.path("messageId").asText())) {
+                    OutboxEntry entry = OutboxEntry.of(node);
+                    if (entry.message() == null) {
+                        park(container, new Item(doc, entry, i), entry.problem());
+                    } else {
+                        relayable.add(new Item(doc, entry, i));
+                    }
+                }
             }
         }
-        List<OutboxEntry> sent = publish(container, relayable);
-        for (OutboxEntry entry : sent) {
-            marks.relayed(container, entry.document());
-            Correlation.set(entry.message().correlationId());
-            log.debug("relayed {} {} of reservation {}", entry.message().type(), entry.message().messageId(),
-                    entry.message().sessionId());
+        List<Item> sent = publish(container, relayable);
+        Map<List<String>, ObjectNode> hosts = new LinkedHashMap<>();
+        Set<String> sentIds = new HashSet<>();
+        for (Item item : sent) {
+            if (item.index() < 0) {
+                marks.relayed(container, item.document());
+            } else {
+                hosts.put(key(container, item.document()), item.document());
+                sentIds.add(item.entry().message().messageId());
+            }
+            Correlation.set(item.entry().message().correlationId());
+            log.debug("relayed {} {} of reservation {}", item.entry().message().type(),
+                    item.entry().message().messageId(), item.entry().message().sessionId());
         }
         Correlation.clear();
+        hosts.values().forEach(host -> marks.sentEmbedded(container, host, sentIds));
         return sent.size();
+    }
+
+    /** What to relay: an outbox document ({@code index} -1) or the entry at {@code index} of a state document. */
+    private record Item(ObjectNode document, OutboxEntry entry, int index) {
+    }
+
+    /**
+     * A document left to relay as read last; for a state document, the message ids of the entries handed over
+     * (a newer version's own entries are its writer's, and the change feed hands that version over again).
+     */
+    private record Left(ObjectNode document, Set<String> entries) {
+    }
+
+    private static boolean isOutboxDocument(ObjectNode doc) {
+        return Outbox.DOC_TYPE.equals(doc.path("docType").asText());
+    }
+
+    private static Set<String> pendingIds(JsonNode doc) {
+        Set<String> ids = new HashSet<>();
+        Outbox.pendingEntries(doc).forEach(entry -> ids.add(entry.path("messageId").asText()));
+        return ids;
     }
 
     /**
      * The documents still to relay, in order: the ones without {@value OutboxWriter#RELAY_AFTER} as handed over, the
      * others read again until their writer settled them (then they are dropped) or their time is up.
      */
-    private List<ObjectNode> leftByTheirWriters(DocumentContainer container, List<ObjectNode> documents) {
-        Map<String, ObjectNode> watched = new LinkedHashMap<>();
+    private List<Left> leftByTheirWriters(DocumentContainer container, List<ObjectNode> documents) {
+        // keyed by partition and id: a state document's id (a ticket's "ticket") repeats across partitions
+        Map<List<String>, ObjectNode> watched = new LinkedHashMap<>();
+        Map<List<String>, Set<String>> handed = new LinkedHashMap<>();
         Instant now = clock.instant();
         Instant deadline = now;
         for (ObjectNode doc : documents) {
+            List<String> id = key(container, doc);
+            handed.put(id, isOutboxDocument(doc) ? Set.of() : pendingIds(doc));
             Instant relayAfter = relayAfter(doc);
             if (relayAfter != null) {
-                watched.put(doc.path("id").asText(), doc);
+                watched.put(id, doc);
                 deadline = relayAfter.isAfter(deadline) ? relayAfter : deadline;
             }
         }
         if (watched.isEmpty()) {
-            return documents;
+            return documents.stream().map(doc -> new Left(doc, handed.get(key(container, doc)))).toList();
         }
         deadline = deadline.isAfter(now.plus(grace)) ? now.plus(grace) : deadline;
         Duration pause = FIRST_PAUSE;
@@ -143,9 +197,9 @@ public final class OutboxRelay {
             for (var it = watched.entrySet().iterator(); it.hasNext(); ) {
                 var entry = it.next();
                 ObjectNode doc = entry.getValue();
-                ObjectNode current = container.read(doc.path(container.partitionKeyField()).asText(), entry.getKey())
-                        .orElse(null);
-                if (current == null || OutboxMarks.isSettled(current)) {
+                ObjectNode current = container.read(entry.getKey().get(0), entry.getKey().get(1)).orElse(null);
+                if (current == null || (isOutboxDocument(doc) ? OutboxMarks.isSettled(current)
+                        : pendingIds(current).stream().noneMatch(handed.get(entry.getKey())::contains))) {
                     it.remove();
                     settledByWriters++;
                 } else {
@@ -164,18 +218,22 @@ public final class OutboxRelay {
             log.debug("{} outbox document(s) of {} were published by their writers", settledByWriters,
                     container.name());
         }
-        List<ObjectNode> left = new ArrayList<>();
+        List<Left> left = new ArrayList<>();
         for (ObjectNode doc : documents) {
-            String id = doc.path("id").asText();
+            List<String> id = key(container, doc);
             if (relayAfter(doc) == null) {
-                left.add(doc);
+                left.add(new Left(doc, handed.get(id)));
             } else if (watched.containsKey(id)) {
-                left.add(watched.get(id));
-                log.warn("outbox document {} in {} was not published by its writer within {}: relaying it", id,
-                        container.name(), grace);
+                left.add(new Left(watched.get(id), handed.get(id)));
+                log.warn("outbox {} of {} in {} was not published by its writer within {}: relaying it", id.get(1),
+                        id.get(0), container.name(), grace);
             }
         }
         return left;
+    }
+
+    private static List<String> key(DocumentContainer container, ObjectNode doc) {
+        return List.of(doc.path(container.partitionKeyField()).asText(), doc.path("id").asText());
     }
 
     private void pauseFor(Duration duration) {
@@ -187,7 +245,20 @@ public final class OutboxRelay {
         }
     }
 
+    /** When the writer's time is up: the document's, or the latest of a state document's pending entries. */
     private static Instant relayAfter(ObjectNode doc) {
+        if (isOutboxDocument(doc)) {
+            return instant(doc);
+        }
+        Instant latest = null;
+        for (ObjectNode entry : Outbox.pendingEntries(doc)) {
+            Instant at = instant(entry);
+            latest = at != null && (latest == null || at.isAfter(latest)) ? at : latest;
+        }
+        return latest;
+    }
+
+    private static Instant instant(ObjectNode doc) {
         JsonNode value = doc.get(OutboxWriter.RELAY_AFTER);
         if (value == null || !value.isTextual()) {
             return null;
@@ -200,12 +271,12 @@ public final class OutboxRelay {
     }
 
     /** Publishes in order; a message the topic refuses for good is parked and the ones after it are sent. */
-    private List<OutboxEntry> publish(DocumentContainer container, List<OutboxEntry> entries) {
-        List<OutboxEntry> sent = new ArrayList<>();
-        List<OutboxEntry> rest = entries;
+    private List<Item> publish(DocumentContainer container, List<Item> items) {
+        List<Item> sent = new ArrayList<>();
+        List<Item> rest = items;
         while (!rest.isEmpty()) {
             try {
-                publisher.publish(rest.stream().map(OutboxEntry::message).toList());
+                publisher.publish(rest.stream().map(item -> item.entry().message()).toList());
                 sent.addAll(rest);
                 rest = List.of();
             } catch (PublishRejectedException e) {
@@ -221,18 +292,23 @@ public final class OutboxRelay {
         return sent;
     }
 
-    private void park(DocumentContainer container, OutboxEntry entry, String reason) {
-        marks.parked(container, entry.document(), reason);
+    private void park(DocumentContainer container, Item item, String reason) {
+        OutboxEntry entry = item.entry();
+        if (item.index() < 0) {
+            marks.parked(container, item.document(), reason);
+        } else {
+            marks.parkedEmbedded(container, item.document(), item.index(), reason);
+        }
         Correlation.set(entry.document().path("correlationId").asText(null));
-        log.error("parked outbox document {} in {} ({} of reservation {}): it can never be relayed: {}", entry.id(),
+        log.error("parked outbox {} in {} ({} of reservation {}): it can never be relayed: {}", entry.id(),
                 container.name(), entry.document().path("type").asText("?"),
                 entry.document().path("sessionId").asText("?"), reason);
         Correlation.clear();
     }
 
-    private static int indexOf(List<OutboxEntry> entries, String messageId) {
-        for (int i = 0; messageId != null && i < entries.size(); i++) {
-            if (messageId.equals(entries.get(i).message().messageId())) {
+    private static int indexOf(List<Item> items, String messageId) {
+        for (int i = 0; messageId != null && i < items.size(); i++) {
+            if (messageId.equals(items.get(i).entry().message().messageId())) {
                 return i;
             }
         }

@@ -8,7 +8,9 @@ import dev.flights.platform.store.TransactionalBatch;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +24,9 @@ import org.slf4j.LoggerFactory;
  * sends it, so in the common case it sends nothing twice. When the publish fails, or the process dies between the
  * commit and the publish (or the mark), the relay sends it after the grace under the same message id: the topic's
  * duplicate detection drops a second copy, and the consumers are idempotent past its window.
+ *
+ * <p>The same for the entries of an embedded outbox ({@link Outbox#embed}): the entries the batch adds get
+ * {@value #RELAY_AFTER}, are published after the commit, and are then removed from the state document (one replace).
  *
  * <p>The invocation never fails because of the publish: the state is committed and the relay will send it.
  */
@@ -73,11 +78,24 @@ public final class OutboxWriter {
      * @return the stored documents in order, as {@link DocumentContainer#execute} returns them
      */
     public List<ObjectNode> commit(DocumentContainer container, TransactionalBatch batch) {
+        // the message ids of the entries this batch adds to embedded outboxes (carried-over ones are not its own)
+        Set<String> embedded = new HashSet<>();
+        // of those, the ones this writer settles (an entry awaiting its answer is settled by the answer's version)
+        Set<String> toSettle = new HashSet<>();
         if (settings.directPublish()) {
-            Instant relayAfter = clock.instant().plus(settings.relayGrace());
+            String relayAfter = clock.instant().plus(settings.relayGrace()).toString();
             for (TransactionalBatch.Operation operation : batch.operations()) {
                 if (operation.kind() == TransactionalBatch.Kind.CREATE && isOutbox(operation.document())) {
-                    operation.document().put(RELAY_AFTER, relayAfter.toString());
+                    operation.document().put(RELAY_AFTER, relayAfter);
+                }
+                for (ObjectNode entry : Outbox.pendingEntries(operation.document())) {
+                    if (!entry.has(RELAY_AFTER)) {
+                        entry.put(RELAY_AFTER, relayAfter);
+                        embedded.add(entry.path("messageId").asText());
+                        if (!entry.path(Outbox.AWAITS_ANSWER).asBoolean(false)) {
+                            toSettle.add(entry.path("messageId").asText());
+                        }
+                    }
                 }
             }
         }
@@ -85,17 +103,37 @@ public final class OutboxWriter {
         if (!settings.directPublish()) {
             return stored;
         }
-        List<ObjectNode> outbox = stored.stream().filter(OutboxWriter::isOutbox).toList();
-        if (outbox.isEmpty()) {
+        List<ObjectNode> outbox = new ArrayList<>();
+        List<ObjectNode> hosts = new ArrayList<>();
+        List<OutboxEntry> entries = new ArrayList<>();
+        for (ObjectNode doc : stored) {
+            if (isOutbox(doc)) {
+                outbox.add(doc);
+                entries.add(OutboxEntry.of(doc));
+                continue;
+            }
+            boolean host = false;
+            for (ObjectNode entry : Outbox.pendingEntries(doc)) {
+                if (embedded.contains(entry.path("messageId").asText())) {
+                    entries.add(OutboxEntry.of(entry));
+                    host = true;
+                }
+            }
+            if (host) {
+                hosts.add(doc);
+            }
+        }
+        if (entries.isEmpty()) {
             return stored;
         }
-        afterCommit.committed(container.name(), outbox);
+        List<ObjectNode> committed = new ArrayList<>(outbox);
+        committed.addAll(hosts);
+        afterCommit.committed(container.name(), committed);
         List<OutgoingMessage> messages = new ArrayList<>();
-        for (ObjectNode doc : outbox) {
-            OutboxEntry entry = OutboxEntry.of(doc);
+        for (OutboxEntry entry : entries) {
             if (entry.message() == null) {
                 // the relay parks it with its reason; nothing after it is sent ahead of it
-                log.warn("outbox document {} in {} left to the relay: {}", entry.id(), container.name(),
+                log.warn("outbox entry {} in {} left to the relay: {}", entry.id(), container.name(),
                         entry.problem());
                 return stored;
             }
@@ -109,7 +147,14 @@ public final class OutboxWriter {
             return stored;
         }
         try {
-            marks.relayed(container, batch.partitionKey(), outbox);
+            if (!outbox.isEmpty()) {
+                marks.relayed(container, batch.partitionKey(), outbox);
+            }
+            if (!toSettle.isEmpty()) {
+                for (ObjectNode host : hosts) {
+                    marks.sentEmbedded(container, host, toSettle);
+                }
+            }
         } catch (RuntimeException e) {
             log.warn("{} outbox message(s) of {} published but not marked; the relay sends them again (the topic drops"
                     + " the copy): {}", messages.size(), container.name(), e.toString());

@@ -13,12 +13,16 @@ import dev.flights.reserve.application.Reservations;
 import dev.flights.reserve.domain.Reservation;
 import dev.flights.reserve.domain.Transition;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
- * Reservations in the {@code reservations} container, partitioned by reservation id: a reservation document and its
- * outbox documents share a partition, so one transactional batch stores a transition whole.
+ * Reservations in the {@code reservations} container, partitioned by reservation id: a transition's events ride in
+ * the reservation document's embedded outbox ({@link Outbox#embed}), so one document write stores it whole. A
+ * request and a confirmation are answered by pay and issue-ticket: the version their answer causes settles them, so
+ * they cost no write of their own.
  */
 @Component
 public class ReservationDocuments implements Reservations {
@@ -31,22 +35,25 @@ public class ReservationDocuments implements Reservations {
 
     public ReservationDocuments(DocumentStore store, OutboxWriter outboxes) {
         this.container = store.container(ContainerLayout.RESERVATIONS);
-        this.outbox = new Outbox("/apps/reserve", container.partitionKeyField());
+        this.outbox = new Outbox("/apps/reserve", container);
         this.outboxes = outboxes;
     }
 
     @Override
     public Optional<Found> find(UUID reservationId) {
         String id = reservationId.toString();
-        return container.read(id, id).map(doc -> new Found(toReservation(doc), doc.path("_etag").asText()));
+        return container.read(id, id).map(outbox::seen)
+                .map(doc -> new Found(toReservation(doc), doc.path("_etag").asText()));
     }
 
     @Override
     public void record(Transition transition, String etag) {
         Reservation reservation = transition.reservation();
-        TransactionalBatch batch = TransactionalBatch.in(reservation.reservationId().toString())
-                .write(toDocument(reservation), etag);
-        outboxes.commit(container, outbox.append(batch, transition.events()));
+        Set<String> answered = transition.answered().stream().map(Enum::name).collect(Collectors.toSet());
+        TransactionalBatch batch = outbox.embed(TransactionalBatch.in(reservation.reservationId().toString()),
+                toDocument(reservation), etag, transition.events(), answered,
+                event -> Reservation.awaitsAnswer(event.type()));
+        outboxes.commit(container, batch);
     }
 
     static ObjectNode toDocument(Reservation reservation) {

@@ -18,6 +18,7 @@ import dev.flights.contract.events.SagaEvent;
 import dev.flights.contract.events.TicketIssued;
 import dev.flights.contract.events.TicketVoided;
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -42,6 +43,33 @@ public record Reservation(UUID reservationId, UserId userId, FlightId flightId, 
 
     /** Applies what another app reported about this reservation. */
     public Transition on(SagaEvent event, Instant now) {
+        return react(event, now).answering(answeredBy(event));
+    }
+
+    /**
+     * The events of a reservation that {@code incoming} answers: pay acts only on ReservationRequested (or on its
+     * own retry of one) and on ReservationCancelled, issue-ticket only on ReservationConfirmed and
+     * ReservationCancelled, so their events prove that those were published.
+     */
+    public static Set<EventType> answeredBy(SagaEvent incoming) {
+        return switch (incoming.type()) {
+            case PaymentApproved, PaymentDeclined, PaymentDeferred -> Set.of(EventType.ReservationRequested);
+            case TicketIssued -> Set.of(EventType.ReservationConfirmed);
+            case PaymentRefunded, TicketVoided -> Set.of(EventType.ReservationCancelled);
+            default -> Set.of();
+        };
+    }
+
+    /**
+     * True for the events another app always answers (pay every request, issue-ticket every confirmation): their
+     * answer proves them published, so the next version of the reservation settles them and no write of its own is
+     * needed. A cancellation is answered only when there was a payment or a ticket, a rejection never.
+     */
+    public static boolean awaitsAnswer(EventType type) {
+        return type == EventType.ReservationRequested || type == EventType.ReservationConfirmed;
+    }
+
+    private Transition react(SagaEvent event, Instant now) {
         if (event instanceof PaymentApproved && awaitsPayment()) {
             return Transition.to(withStatus(ReservationStatus.CONFIRMED).changedAt(now),
                     new ReservationConfirmed(eventId(EventType.ReservationConfirmed), now, reservationId, userId, flightId));

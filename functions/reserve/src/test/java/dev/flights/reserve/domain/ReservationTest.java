@@ -2,6 +2,7 @@ package dev.flights.reserve.domain;
 
 import dev.flights.contract.ReservationStatus;
 import dev.flights.contract.events.DeclineReason;
+import dev.flights.contract.events.EventType;
 import dev.flights.contract.events.ReservationCancelled;
 import dev.flights.contract.events.ReservationConfirmed;
 import dev.flights.contract.events.ReservationRejected;
@@ -38,6 +39,29 @@ class ReservationTest {
             assertThat(e.flightId()).isEqualTo(FLIGHT);
             assertThat(e.price()).isEqualTo(PRICE);
         });
+    }
+
+    @Test
+    void anAnswerOfPayOrIssueTicketNamesTheEventItAnswersSoItsVersionSettlesIt() {
+        Reservation given = aRequestedReservation();
+
+        assertThat(given.on(approved(given), NOW).answered()).containsExactly(EventType.ReservationRequested);
+        assertThat(given.on(declined(given), NOW).answered()).containsExactly(EventType.ReservationRequested);
+        assertThat(given.on(deferred(given, NOW.plusSeconds(60)), NOW).answered())
+                .containsExactly(EventType.ReservationRequested);
+        Reservation confirmed = given.on(approved(given), NOW).reservation();
+        assertThat(confirmed.on(ticketIssued(confirmed, "TK-1"), NOW).answered())
+                .containsExactly(EventType.ReservationConfirmed);
+        assertThat(confirmed.on(refunded(confirmed), NOW).answered()).containsExactly(EventType.ReservationCancelled);
+        assertThat(confirmed.on(ticketVoided(confirmed, "TK-1"), NOW).answered())
+                .containsExactly(EventType.ReservationCancelled);
+        assertThat(Reservation.request(UUID.randomUUID(), USER, FLIGHT, PRICE, NOW).answered()).isEmpty();
+    }
+
+    @Test
+    void onlyARequestAndAConfirmationAwaitAnAnswerForARejectionOrACancellationMayGetNone() {
+        assertThat(EventType.values()).filteredOn(Reservation::awaitsAnswer)
+                .containsExactlyInAnyOrder(EventType.ReservationRequested, EventType.ReservationConfirmed);
     }
 
     @Test

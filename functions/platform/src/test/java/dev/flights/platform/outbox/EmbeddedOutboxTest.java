@@ -19,16 +19,12 @@ import dev.flights.platform.messaging.OutgoingMessage;
 import dev.flights.platform.store.ContainerLayout;
 import dev.flights.platform.store.DocumentContainer;
 import dev.flights.platform.store.TransactionalBatch;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,29 +42,6 @@ class EmbeddedOutboxTest {
     private static final Duration GRACE = Duration.ofSeconds(5);
     private static final OutboxSettings SETTINGS = new OutboxSettings(Duration.ofDays(7), true, GRACE);
 
-    private static final class MovingClock extends Clock {
-        final AtomicReference<Instant> now = new AtomicReference<>(NOW);
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-
-        void advance(Duration by) {
-            now.updateAndGet(t -> t.plus(by));
-        }
-    }
-
     private static final class RecordingPublisher implements EventPublisher {
         final List<OutgoingMessage> sent = new ArrayList<>();
 
@@ -82,7 +55,7 @@ class EmbeddedOutboxTest {
         }
     }
 
-    private final MovingClock clock = new MovingClock();
+    private final MovingClock clock = new MovingClock(NOW);
     private final InMemoryDocumentStore store = new InMemoryDocumentStore();
     private final DocumentContainer container = store.container(ContainerLayout.RESERVATIONS);
     private final Outbox outbox = new Outbox("/apps/reserve", container);

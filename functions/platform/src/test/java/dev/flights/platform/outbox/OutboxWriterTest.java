@@ -22,15 +22,11 @@ import dev.flights.platform.store.ContainerLayout;
 import dev.flights.platform.store.DocumentContainer;
 import dev.flights.platform.store.DocumentQuery;
 import dev.flights.platform.store.TransactionalBatch;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,30 +42,6 @@ class OutboxWriterTest {
     private static final Instant NOW = Instant.parse("2025-03-02T08:00:00Z");
     private static final Duration GRACE = Duration.ofSeconds(5);
     private static final OutboxSettings SETTINGS = new OutboxSettings(Duration.ofDays(7), true, GRACE);
-
-    /** A clock the test (and the relay's pauses) move. */
-    private static final class MovingClock extends Clock {
-        final AtomicReference<Instant> now = new AtomicReference<>(NOW);
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-
-        void advance(Duration by) {
-            now.updateAndGet(t -> t.plus(by));
-        }
-    }
 
     /** Remembers every batch it was asked to publish; fails while {@code failing}. */
     private static final class RecordingPublisher implements EventPublisher {
@@ -89,7 +61,7 @@ class OutboxWriterTest {
         }
     }
 
-    private final MovingClock clock = new MovingClock();
+    private final MovingClock clock = new MovingClock(NOW);
     private final InMemoryDocumentStore store = new InMemoryDocumentStore();
     private final DocumentContainer container = store.container(ContainerLayout.RESERVATIONS);
     private final Outbox outbox = new Outbox("/apps/reserve", container.partitionKeyField());

@@ -42,7 +42,10 @@ final class Api {
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
     private static final Map<String, String> OWNERS = new ConcurrentHashMap<>();
 
-    private final HttpClient client = HttpClient.newHttpClient();
+    // one client, so one pool of keep-alive connections, for the whole test JVM. A client per Api (each test, each
+    // caller) left a connection idle behind every one; past 200 idle connections the JDK server closes each one as
+    // its answer goes out, and the next request on it fails with "header parser received no bytes"
+    private static final HttpClient client = HttpClient.newHttpClient();
     private final URI base;
     private final String token;
 

@@ -35,7 +35,8 @@ class OpenApiContractIT {
     private final LocalHostRuntime host = SharedLocalHost.get();
     private final Api operator = new Api(host.baseUri());
     private final ApiContract contract = ApiContract.shared();
-    private final HttpClient client = HttpClient.newHttpClient();
+    // one client for the class, not one per test: see Api's
+    private static final HttpClient client = HttpClient.newHttpClient();
 
     OpenApiContractIT() {
         contract.operations().forEach(o -> OPERATIONS.add(o.operationId()));

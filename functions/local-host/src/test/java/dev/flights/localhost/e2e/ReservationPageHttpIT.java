@@ -19,7 +19,8 @@ class ReservationPageHttpIT {
     private static final String TITLE = "<title>Flight reservations</title>";
 
     private final LocalHostRuntime host = SharedLocalHost.get();
-    private final HttpClient client = HttpClient.newHttpClient();
+    // one client for the class, not one per test: see Api's
+    private static final HttpClient client = HttpClient.newHttpClient();
 
     @Test
     void theRootOfTheLocalHostIsThePage() throws Exception {

@@ -22,12 +22,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipFile;
 import java.util.stream.Stream;
 
 /**
@@ -70,7 +72,12 @@ public final class ColdStartBench implements BenchPart {
         /** trained by the bench as the package's is, but without AOT: the archive shipped before AOT. */
         WITHOUT_AOT,
         /** the same with the unused auto-configurations kept: the archive shipped before they were left out. */
-        WITHOUT_AOT_ALL_AUTO_CONFIGURATIONS
+        WITHOUT_AOT_ALL_AUTO_CONFIGURATIONS,
+        /**
+         * trained by the bench as the package's is (with AOT), on a copy of the package whose jars are signed as
+         * published: the package before the build took the signatures out.
+         */
+        SIGNED_JARS
     }
 
     /** What a technique's figure is held beside. */
@@ -111,6 +118,9 @@ public final class ColdStartBench implements BenchPart {
                     concat(BEFORE_AOT, KEEP_UNUSED), Archive.WITHOUT_AOT_ALL_AUTO_CONFIGURATIONS, Baseline.BEFORE_AOT),
             new Technique("the shipped options (Spring AOT on top of the archive, trained with it, and C1)", SHIPPED,
                     Archive.PACKAGE, Baseline.BEFORE_AOT),
+            new Technique("the jars signed as published (the Azure SDK's), with the shipped options and an archive"
+                    + " trained so: the package before the build took the signatures out", SHIPPED,
+                    Archive.SIGNED_JARS, Baseline.SHIPPED),
             new Technique("the serial GC on top of the shipped options", concat(SHIPPED, "-XX:+UseSerialGC"),
                     Archive.PACKAGE, Baseline.SHIPPED),
             new Technique("lazy bean initialization on top of the shipped options (not shipped: a start would build"
@@ -195,9 +205,12 @@ public final class ColdStartBench implements BenchPart {
                 techniques.put(technique, shipped.get(reserve.name()));
                 continue;
             }
+            Path packaged = technique.archive() == Archive.SIGNED_JARS ? signedPackage(reserve, logs)
+                    : staging(reserve.name());
             Path archive = technique.archive() == Archive.NONE || technique.archive() == Archive.PACKAGE ? null
-                    : archives.computeIfAbsent(technique.archive(), kind -> train(reserve, kind, logs));
-            Subject subject = appSubject(reserve, "reserve, " + technique.name(), technique.options(), archive);
+                    : archives.computeIfAbsent(technique.archive(), kind -> train(reserve, packaged, kind, logs));
+            Subject subject = appSubject(reserve, packaged, "reserve, " + technique.name(), technique.options(),
+                    archive);
             techniques.put(technique, subject);
             subjects.add(subject);
         }
@@ -253,13 +266,15 @@ public final class ColdStartBench implements BenchPart {
     }
 
     private Subject appSubject(App app, String name, List<String> options) throws IOException, URISyntaxException {
-        return appSubject(app, name, options, null);
+        return appSubject(app, staging(app.name()), name, options, null);
     }
 
-    /** {@code archive}: the one %ARCHIVE% stands for, or null for the package's own. */
-    private Subject appSubject(App app, String name, List<String> options, Path trained)
+    /**
+     * {@code staging}: the package (its own, or the bench's copy of it); {@code archive}: the one %ARCHIVE% stands
+     * for, or null for the package's own.
+     */
+    private Subject appSubject(App app, Path staging, String name, List<String> options, Path trained)
             throws IOException, URISyntaxException {
-        Path staging = staging(app.name());
         Path archive = trained != null ? trained : staging.resolve(ARCHIVE);
         List<String> jvmArgs = new ArrayList<>();
         for (String option : options) {
@@ -270,7 +285,7 @@ public final class ColdStartBench implements BenchPart {
             jvmArgs.add(option.replace("%ARCHIVE%", archive.toString()));
         }
         // the class path the archive was made with comes first, in the same words (the JVM checks it is a prefix)
-        String classPath = packagedClassPath(app) + File.pathSeparator + location(ColdStartLauncher.class);
+        String classPath = packagedClassPath(app, staging) + File.pathSeparator + location(ColdStartLauncher.class);
         List<String> args = new ArrayList<>(List.of(app.functionClass(), app.method(), app.route()));
         PrincipalHeaders.of(ClientPrincipal.entra("bench-operator", "bench-operator", List.of("admin")),
                 "bench-operator", "bench-operator").forEach((k, v) -> args.add("header:" + k + "=" + v));
@@ -280,8 +295,7 @@ public final class ColdStartBench implements BenchPart {
     }
 
     /** The package's class path as the build's training run had it: the app jar, lib/, the worker's library. */
-    private String packagedClassPath(App app) throws URISyntaxException {
-        Path staging = staging(app.name());
+    private static String packagedClassPath(App app, Path staging) throws URISyntaxException {
         return String.join(File.pathSeparator, staging.resolve(app.name() + "-" + version() + ".jar").toString(),
                 staging.resolve("lib") + File.separator + "*", location(ExecutionContext.class));
     }
@@ -289,9 +303,10 @@ public final class ColdStartBench implements BenchPart {
     /**
      * An archive of the packaged app trained as the build trains the package's ({@code ClassDataArchiveTraining}
      * on the same class path and settings, see app-parent's pom), but without AOT, and for
-     * {@link Archive#WITHOUT_AOT_ALL_AUTO_CONFIGURATIONS} with the unused auto-configurations kept.
+     * {@link Archive#WITHOUT_AOT_ALL_AUTO_CONFIGURATIONS} with the unused auto-configurations kept; for
+     * {@link Archive#SIGNED_JARS} with AOT, on the copy of the package with signed jars.
      */
-    private Path train(App app, Archive kind, Path logs) {
+    private Path train(App app, Path staging, Archive kind, Path logs) {
         Path archive = logs.resolve(app.name() + "-" + kind.name().toLowerCase(Locale.ROOT) + ".jsa");
         try {
             Files.createDirectories(logs);
@@ -300,8 +315,10 @@ public final class ColdStartBench implements BenchPart {
                     "-Xlog:cds+dynamic=off"));
             if (kind == Archive.WITHOUT_AOT_ALL_AUTO_CONFIGURATIONS) {
                 options.add(KEEP_UNUSED);
+            } else if (kind == Archive.SIGNED_JARS) {
+                options.add(AOT);
             }
-            Subject training = new Subject("training " + archive.getFileName(), packagedClassPath(app),
+            Subject training = new Subject("training " + archive.getFileName(), packagedClassPath(app, staging),
                     ClassDataArchiveTraining.class.getName(), options, realAdapters(app), List.of(), 0);
             training.run(logs.resolve("training-" + kind.name().toLowerCase(Locale.ROOT) + ".log"));
         } catch (IOException | URISyntaxException e) {
@@ -345,6 +362,54 @@ public final class ColdStartBench implements BenchPart {
         return new Subject("minimal SCF app", String.join(File.pathSeparator, entries),
                 ColdStartLauncher.class.getName(), List.of(), Map.of("MAIN_CLASS", HelloApplication.class.getName()),
                 List.of(HelloFunctions.class.getName(), "hello", "/api/hello", "query:name=bench"), 200);
+    }
+
+    /**
+     * A copy of the app's package with its jars signed as published: each lib/ jar that is signed on the bench's own
+     * class path (the local Maven repository's copy, as Maven Central ships it) replaces the package's, which the
+     * build unsigned (app-parent's pom). Fails when there is none: the figure would compare the package with itself.
+     */
+    private Path signedPackage(App app, Path logs) throws IOException {
+        Path staging = staging(app.name());
+        Path copy = logs.resolve("flights-" + app.name() + "-signed-jars");
+        if (Files.exists(copy)) {
+            try (Stream<Path> old = Files.walk(copy)) {
+                for (Path path : old.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+        Files.createDirectories(copy.resolve("lib"));
+        String appJar = app.name() + "-" + version() + ".jar";
+        Files.copy(staging.resolve(appJar), copy.resolve(appJar));
+        Map<String, Path> published = new LinkedHashMap<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            Path path = Path.of(entry);
+            if (entry.endsWith(".jar") && Files.isRegularFile(path)) {
+                published.putIfAbsent(path.getFileName().toString(), path);
+            }
+        }
+        int signed = 0;
+        try (Stream<Path> jars = Files.list(staging.resolve("lib"))) {
+            for (Path jar : jars.sorted().toList()) {
+                Path original = published.get(jar.getFileName().toString());
+                boolean useOriginal = original != null && isSigned(original);
+                Files.copy(useOriginal ? original : jar, copy.resolve("lib").resolve(jar.getFileName()));
+                signed += useOriginal ? 1 : 0;
+            }
+        }
+        if (signed == 0) {
+            throw new IllegalStateException("none of " + app.name() + "'s jars is signed on the bench's class path");
+        }
+        return copy;
+    }
+
+    /** Whether a jar carries signature files (META-INF/*.SF and the signature block). */
+    static boolean isSigned(Path jar) throws IOException {
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            return zip.stream().anyMatch(entry -> entry.getName().toUpperCase(Locale.ROOT).matches(
+                    "META-INF/[^/]+\\.SF"));
+        }
     }
 
     private Path staging(String app) {

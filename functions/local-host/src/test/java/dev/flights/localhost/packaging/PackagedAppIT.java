@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
@@ -135,6 +136,39 @@ class PackagedAppIT {
                     .noneMatch(jar -> Path.of(jar).getFileName().toString().startsWith("local-host"));
             assertThat(localHostClasses).as("the local host's classes, /.auth/login/dev among them").isEmpty();
         }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyPackagedJarIsUnsignedAndHoldsWhatThePublishedJarHolds() {
+        // the published jars: this test's own class path, where the Azure SDK's come signed from Maven Central
+        Map<String, String> published = new HashMap<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            published.putIfAbsent(Path.of(entry).getFileName().toString(), entry);
+        }
+        return APPS.stream().map(app -> DynamicTest.dynamicTest(app.name(), () -> {
+            int signedWhenPublished = 0;
+            for (String jar : packagedJars(app)) {
+                List<String> packaged = entries(jar);
+                assertThat(packaged).as("signature files in %s", jar).noneMatch(PackagedAppIT::isSignatureFile);
+                String original = published.get(Path.of(jar).getFileName().toString());
+                if (original != null && entries(original).stream().anyMatch(PackagedAppIT::isSignatureFile)) {
+                    signedWhenPublished++;
+                    assertThat(packaged).as("%s beside %s", jar, original).containsExactlyElementsOf(
+                            entries(original).stream().filter(name -> !isSignatureFile(name)).toList());
+                }
+            }
+            assertThat(signedWhenPublished).as("jars signed as published (the Azure SDK's)").isPositive();
+        }));
+    }
+
+    private static List<String> entries(String jar) throws IOException {
+        try (JarFile file = new JarFile(jar, false)) {
+            return file.stream().map(JarEntry::getName).toList();
+        }
+    }
+
+    private static boolean isSignatureFile(String name) {
+        return name.toUpperCase(Locale.ROOT).matches("META-INF/[^/]+\\.(SF|RSA|DSA|EC)");
     }
 
     /**

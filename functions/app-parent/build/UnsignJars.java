@@ -15,10 +15,11 @@ import java.util.zip.ZipOutputStream;
  * pom, before the class-data archive is trained: {@code java UnsignJars.java <lib folder>}).
  *
  * <p>A signed jar costs every start that reads it: the JVM checks its signature (certificates, a digest of the
- * manifest) when the jar is opened and the digest of each class it loads from it, and the class-data archive
- * leaves its classes out. Nothing on the worker acts on those signatures (no security manager, no policy; on OpenJDK
- * builds, Microsoft's among them, a JCE provider need not be signed either), so the package carries the same classes
- * unsigned. Each jar keeps its entries, in order, and its manifest.
+ * manifest) when the jar is opened and the digest of each class it loads from it, and some of its classes are
+ * loaded from the jar though the class-data archive was trained on them. Nothing on the worker acts on those
+ * signatures (no security manager, no policy; on OpenJDK builds, Microsoft's among them, a JCE provider need not be
+ * signed either), so the package carries the same classes unsigned. Each jar keeps its entries, in order, and its
+ * manifest.
  */
 public final class UnsignJars {
 

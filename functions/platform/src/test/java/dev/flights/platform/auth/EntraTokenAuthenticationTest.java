@@ -24,12 +24,10 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.flights.contract.UserId;
 import dev.flights.platform.http.HttpFunctions;
 import dev.flights.platform.inprocess.InProcessHttpRequest;
+import dev.flights.platform.testing.MovingClock;
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +49,7 @@ class EntraTokenAuthenticationTest {
     private final AtomicReference<JWKSet> published = new AtomicReference<>();
     private final AtomicInteger fetches = new AtomicInteger();
     private volatile boolean unreachable;
-    private MovableClock clock;
+    private MovingClock clock;
 
     @BeforeAll
     static void generateKeys() throws JOSEException {
@@ -63,7 +61,7 @@ class EntraTokenAuthenticationTest {
     @BeforeEach
     void publishKeys() {
         published.set(new JWKSet(signing.toPublicJWK()));
-        clock = new MovableClock(Instant.now());
+        clock = new MovingClock(Instant.now());
     }
 
     @AfterEach
@@ -198,34 +196,5 @@ class EntraTokenAuthenticationTest {
         clock.advance(Duration.ofMinutes(1));
         assertThat(authentication.caller(bearer(token))).isPresent();
         assertThat(fetches).hasValue(2);
-    }
-
-    /** A clock the test moves, so that the refetch interval passes without waiting. */
-    private static final class MovableClock extends Clock {
-
-        private Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

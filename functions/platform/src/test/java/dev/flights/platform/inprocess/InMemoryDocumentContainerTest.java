@@ -6,36 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.flights.platform.store.DocumentContainer;
 import dev.flights.platform.store.DocumentContainerContract;
 import dev.flights.platform.store.TransactionalBatch;
+import dev.flights.platform.testing.MovingClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class InMemoryDocumentContainerTest extends DocumentContainerContract {
 
-    /** A clock the tests move on by hand. */
-    private static final class HandClock extends Clock {
-        private Instant now = Instant.parse("2025-03-01T10:00:00.500Z");
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
-
-    private final HandClock clock = new HandClock();
+    private final MovingClock clock = new MovingClock(Instant.parse("2025-03-01T10:00:00.500Z"));
 
     @Override
     protected DocumentContainer container(String name, String partitionKeyField) {
@@ -44,7 +23,7 @@ class InMemoryDocumentContainerTest extends DocumentContainerContract {
 
     @Override
     protected void letTimePass(Duration duration) {
-        clock.now = clock.now.plus(duration);
+        clock.advance(duration);
     }
 
     @Test

@@ -19,6 +19,7 @@ import dev.flights.platform.messaging.OutgoingMessage;
 import dev.flights.platform.store.ContainerLayout;
 import dev.flights.platform.store.DocumentContainer;
 import dev.flights.platform.store.TransactionalBatch;
+import dev.flights.platform.testing.MovingClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -22,6 +22,7 @@ import dev.flights.platform.store.ContainerLayout;
 import dev.flights.platform.store.DocumentContainer;
 import dev.flights.platform.store.DocumentQuery;
 import dev.flights.platform.store.TransactionalBatch;
+import dev.flights.platform.testing.MovingClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -238,7 +239,7 @@ class OutboxWriterTest {
             throw new IllegalStateException("the process died");
         });
         assertThatThrownBy(() -> commitBoth(aheadAndCrashing)).isInstanceOf(IllegalStateException.class);
-        clock.now.set(NOW);
+        clock.set(NOW);
 
         relay.relay(ContainerLayout.RESERVATIONS, feedAsCommitted());
 

@@ -1,4 +1,4 @@
-package dev.flights.platform.outbox;
+package dev.flights.platform.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,11 +7,11 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock the outbox tests (and the relay's pauses) move by hand. */
-final class MovingClock extends Clock {
-    final AtomicReference<Instant> now;
+/** A clock a test moves by hand (the outbox relay's pauses, a TTL passing, a key refetch interval). */
+public final class MovingClock extends Clock {
+    private final AtomicReference<Instant> now;
 
-    MovingClock(Instant start) {
+    public MovingClock(Instant start) {
         this.now = new AtomicReference<>(start);
     }
 
@@ -30,7 +30,11 @@ final class MovingClock extends Clock {
         return now.get();
     }
 
-    void advance(Duration by) {
+    public void advance(Duration by) {
         now.updateAndGet(t -> t.plus(by));
+    }
+
+    public void set(Instant instant) {
+        now.set(instant);
     }
 }
